@@ -1,1 +1,6 @@
-export * from './lib/contracts';
+export * from './lib/errors';
+export * from './lib/locale';
+export * from './lib/council';
+export * from './lib/time';
+export * from './lib/health';
+export * from './lib/live';

@@ -1,0 +1,7 @@
+import { utilTime } from './util-time';
+
+describe('utilTime', () => {
+  it('should work', () => {
+    expect(utilTime()).toEqual('util-time');
+  });
+});

@@ -1,0 +1,3 @@
+export function utilTime(): string {
+  return 'util-time';
+}

@@ -1,0 +1,1 @@
+export * from './lib/web-council-feature/web-council-feature';

@@ -1,0 +1,7 @@
+import { workspaceTests } from './workspace-tests';
+
+describe('workspaceTests', () => {
+  it('should work', () => {
+    expect(workspaceTests()).toEqual('workspace-tests');
+  });
+});

@@ -1,0 +1,3 @@
+export function workspaceTests(): string {
+  return 'workspace-tests';
+}
