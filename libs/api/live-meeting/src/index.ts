@@ -1,1 +1,2 @@
-export * from './lib/api-live-meeting.module';
+export * from './lib/live.gateway';
+export * from './lib/live-meeting.module';

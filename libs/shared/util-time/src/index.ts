@@ -1,1 +1,1 @@
-export * from './lib/util-time';
+export * from './lib/world-clock';

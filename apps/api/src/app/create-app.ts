@@ -1,0 +1,81 @@
+import fastifyStatic from '@fastify/static';
+import { AllExceptionsFilter, CORRELATION_HEADER, correlationIdFor, Env } from '@kengash/api-core';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+/** Where the built Angular app is: WEB_DIST, or dist/apps/web/browser beside the API build. */
+export function webDistFolder(env: Env): string | undefined {
+  const candidates = env.WEB_DIST ? [env.WEB_DIST] : [join(__dirname, '..', 'web', 'browser'), resolve('dist/apps/web/browser')];
+  return candidates.map((c) => resolve(c)).find((c) => existsSync(join(c, 'index.html')));
+}
+
+const ONE_MEGABYTE = 1024 * 1024;
+
+/** Builds the whole HTTP application (REST, OpenAPI, static web app, Socket.IO) without listening. */
+export async function createApp(env: Env, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: ONE_MEGABYTE,
+    // The correlation id is Fastify's request id; it is put on the raw request so pino-http logs the same id.
+    genReqId: (req) => {
+      const id = correlationIdFor(req);
+      (req as typeof req & { id?: string }).id = id;
+      return id;
+    },
+    requestIdLogLabel: 'correlationId',
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, databaseUrl), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableCors({
+    origin: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    credentials: true,
+  });
+
+  const webDist = webDistFolder(env);
+  app.useGlobalFilters(
+    new AllExceptionsFilter(
+      webDist ? (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webDist) : undefined,
+    ),
+  );
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  if (webDist) {
+    await fastify.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: (reply, path) => {
+        // Angular's file names carry a content hash: cache them for a year; index.html is always revalidated.
+        const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kengash API')
+      .setDescription('Collaboration portal of the Central Asia Regional Expert Council')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  return app;
+}

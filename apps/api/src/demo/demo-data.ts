@@ -1,0 +1,157 @@
+import { CountryCode, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
+import type { GlobalRole } from '@kengash/api-identity';
+import type { GroupRole } from '@kengash/api-council';
+
+/**
+ * The shipped demo council (product brief §6). Dates and themes are the public facts of the source
+ * article; every person and organisation below is FICTIONAL, and group names, chairs and membership are
+ * invented because the real ones are not public.
+ */
+
+export const DEMO_COUNCIL = {
+  slug: 'ca-expert-council',
+  name: {
+    en: 'Regional Expert Council on Rehabilitation and Reintegration of Returnees (Central Asia)',
+    ru: 'Региональный экспертный совет по реабилитации и реинтеграции возвращённых лиц (Центральная Азия)',
+  } satisfies LocalizedText,
+};
+
+export interface DemoGroup {
+  slug: string;
+  theme: WorkingGroupTheme;
+  name: LocalizedText;
+  mandate: LocalizedText;
+}
+
+export const DEMO_GROUPS: DemoGroup[] = [
+  {
+    slug: 'accountability',
+    theme: WorkingGroupTheme.Accountability,
+    name: { en: 'Accountability and Justice', ru: 'Подотчётность и правосудие' },
+    mandate: {
+      en: 'Prosecution, fair trial and justice approaches for returnees, in line with international law.',
+      ru: 'Уголовное преследование, справедливое судопроизводство и правосудие в отношении возвращённых лиц в соответствии с международным правом.',
+    },
+  },
+  {
+    slug: 'psychosocial-support',
+    theme: WorkingGroupTheme.PsychosocialSupport,
+    name: { en: 'Psychosocial Support', ru: 'Психосоциальная поддержка' },
+    mandate: {
+      en: 'Psychological and social rehabilitation of women, children and families, with gender- and age-sensitive approaches.',
+      ru: 'Психологическая и социальная реабилитация женщин, детей и семей с учётом гендерных и возрастных особенностей.',
+    },
+  },
+  {
+    slug: 'countering-narratives',
+    theme: WorkingGroupTheme.CounteringNarratives,
+    name: { en: 'Countering Terrorist Narratives', ru: 'Противодействие террористическим нарративам' },
+    mandate: {
+      en: 'Counter-narratives and alternative narratives with theologians, teachers and communities.',
+      ru: 'Контрнарративы и альтернативные нарративы совместно с теологами, учителями и местными сообществами.',
+    },
+  },
+  {
+    slug: 'civil-society',
+    theme: WorkingGroupTheme.CivilSociety,
+    name: { en: 'Civil Society Engagement', ru: 'Взаимодействие с гражданским обществом' },
+    mandate: {
+      en: 'Civil-society-led reintegration programmes and the informal regional network of practitioners.',
+      ru: 'Программы реинтеграции под руководством гражданского общества и неформальная региональная сеть практиков.',
+    },
+  },
+];
+
+export interface DemoPerson {
+  key: string;
+  displayName: string;
+  country: CountryCode | null;
+  organisation: string;
+  timeZone: string;
+  locale: 'en' | 'ru';
+  globalRole: GlobalRole;
+  /** group slug → role */
+  groups: Partial<Record<string, GroupRole>>;
+}
+
+const KZ = CountryCode.Kazakhstan;
+const KG = CountryCode.Kyrgyzstan;
+const TJ = CountryCode.Tajikistan;
+const TM = CountryCode.Turkmenistan;
+const UZ = CountryCode.Uzbekistan;
+
+/** Fictional people of fictional organisations ("(demo)" in every organisation name). */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { key: 'secretariat', displayName: 'Dilnoza Karimova', country: UZ, organisation: 'Council Secretariat (demo)', timeZone: 'Asia/Tashkent', locale: 'ru', globalRole: 'secretariat', groups: {} },
+  { key: 'admin', displayName: 'Timur Rakhimov', country: UZ, organisation: 'Council Secretariat (demo)', timeZone: 'Asia/Tashkent', locale: 'en', globalRole: 'admin', groups: {} },
+  { key: 'chair-accountability', displayName: 'Aigerim Seitkali', country: KZ, organisation: 'Steppe Law Institute (demo)', timeZone: 'Asia/Almaty', locale: 'ru', globalRole: 'member', groups: { accountability: 'chair' } },
+  { key: 'cochair-accountability', displayName: 'Bakyt Osmonov', country: KG, organisation: 'Ala-Too Justice Centre (demo)', timeZone: 'Asia/Bishkek', locale: 'ru', globalRole: 'member', groups: { accountability: 'co_chair' } },
+  { key: 'prosecutor', displayName: 'Farrukh Yusupov', country: UZ, organisation: 'Fictional Prosecutors’ Academy (demo)', timeZone: 'Asia/Tashkent', locale: 'ru', globalRole: 'member', groups: { accountability: 'member' } },
+  { key: 'probation', displayName: 'Gulshan Nazarova', country: TJ, organisation: 'Varzob Probation Service (demo)', timeZone: 'Asia/Dushanbe', locale: 'ru', globalRole: 'member', groups: { accountability: 'member', 'psychosocial-support': 'member' } },
+  { key: 'chair-psychosocial', displayName: 'Madina Abdullaeva', country: TJ, organisation: 'Pamir Family Wellbeing Centre (demo)', timeZone: 'Asia/Dushanbe', locale: 'ru', globalRole: 'member', groups: { 'psychosocial-support': 'chair' } },
+  { key: 'rapporteur-psychosocial', displayName: 'Saule Zhaksybekova', country: KZ, organisation: 'Irtysh Psychology Network (demo)', timeZone: 'Asia/Almaty', locale: 'ru', globalRole: 'member', groups: { 'psychosocial-support': 'rapporteur' } },
+  { key: 'psychologist', displayName: 'Nodira Tursunova', country: UZ, organisation: 'Fergana Children’s Support House (demo)', timeZone: 'Asia/Tashkent', locale: 'ru', globalRole: 'member', groups: { 'psychosocial-support': 'member' } },
+  { key: 'social-worker', displayName: 'Aibek Toktogulov', country: KG, organisation: 'Osh Social Work Association (demo)', timeZone: 'Asia/Bishkek', locale: 'ru', globalRole: 'member', groups: { 'psychosocial-support': 'member', 'civil-society': 'member' } },
+  { key: 'chair-narratives', displayName: 'Merdan Orazov', country: TM, organisation: 'Kopetdag Education Institute (demo)', timeZone: 'Asia/Ashgabat', locale: 'ru', globalRole: 'member', groups: { 'countering-narratives': 'chair' } },
+  { key: 'theologian', displayName: 'Ilhom Safarov', country: TJ, organisation: 'Hisor Theological Seminary (demo)', timeZone: 'Asia/Dushanbe', locale: 'ru', globalRole: 'member', groups: { 'countering-narratives': 'member' } },
+  { key: 'teacher', displayName: 'Zarina Mambetova', country: KG, organisation: 'Issyk-Kul Teachers’ Union (demo)', timeZone: 'Asia/Bishkek', locale: 'ru', globalRole: 'member', groups: { 'countering-narratives': 'rapporteur' } },
+  { key: 'media', displayName: 'Arman Dzhumabaev', country: KZ, organisation: 'Open Steppe Media Lab (demo)', timeZone: 'Asia/Almaty', locale: 'en', globalRole: 'member', groups: { 'countering-narratives': 'member' } },
+  { key: 'chair-civil-society', displayName: 'Shahnoza Ergasheva', country: UZ, organisation: 'Mahalla Partnership Foundation (demo)', timeZone: 'Asia/Tashkent', locale: 'ru', globalRole: 'member', groups: { 'civil-society': 'chair' } },
+  { key: 'ngo-lead', displayName: 'Ogulgerek Annayeva', country: TM, organisation: 'Murgab Women’s Initiative (demo)', timeZone: 'Asia/Ashgabat', locale: 'ru', globalRole: 'member', groups: { 'civil-society': 'co_chair' } },
+  { key: 'focal-point-kz', displayName: 'Yerlan Bekov', country: KZ, organisation: 'National Focal Point Office (demo)', timeZone: 'Asia/Almaty', locale: 'ru', globalRole: 'focal_point', groups: {} },
+  { key: 'practitioner', displayName: 'Kamola Ismoilova', country: UZ, organisation: 'Namangan Community Centre (demo)', timeZone: 'Asia/Tashkent', locale: 'ru', globalRole: 'practitioner', groups: {} },
+  { key: 'observer-un', displayName: 'Claire Dumont', country: null, organisation: 'International Partner Office, New York (demo)', timeZone: 'America/New_York', locale: 'en', globalRole: 'observer', groups: { accountability: 'observer', 'psychosocial-support': 'observer', 'countering-narratives': 'observer', 'civil-society': 'observer' } },
+  { key: 'observer-vienna', displayName: 'Lukas Brenner', country: null, organisation: 'Regional Security Partner, Vienna (demo)', timeZone: 'Europe/Vienna', locale: 'en', globalRole: 'observer', groups: { 'civil-society': 'observer' } },
+];
+
+export const demoEmail = (key: string) => `${key}@demo.kengash.example`;
+
+export interface DemoSession {
+  key: string;
+  title: string;
+  format: 'online' | 'in_person' | 'hybrid';
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  location: string | null;
+  status: 'scheduled' | 'ended';
+  groups: string[] | 'all';
+  agenda: { title: string; minutes: number; presenter?: string }[];
+}
+
+export const DEMO_SESSIONS: DemoSession[] = [
+  {
+    key: 'first-wg-meeting',
+    title: 'First meeting of the working groups (online) — demo record',
+    format: 'online',
+    startsAt: '2024-07-26T10:00:00Z',
+    endsAt: '2024-07-26T12:30:00Z',
+    timeZone: 'Asia/Tashkent',
+    location: null,
+    status: 'ended',
+    groups: 'all',
+    agenda: [
+      { title: 'Opening and adoption of the agenda', minutes: 10, presenter: 'secretariat' },
+      { title: 'Results of the council’s launch in Tashkent on 14 May 2024', minutes: 25, presenter: 'secretariat' },
+      { title: 'Preliminary plans of the working groups for 2024–2025', minutes: 60, presenter: 'chair-accountability' },
+      { title: 'Developing the informal regional network of practitioners', minutes: 40, presenter: 'chair-civil-society' },
+      { title: 'Any other business and closing', minutes: 15, presenter: 'secretariat' },
+    ],
+  },
+  {
+    key: 'second-wg-meeting',
+    title: 'Second meeting of the working groups, Tashkent (in person) — demo record',
+    format: 'in_person',
+    startsAt: '2024-11-27T04:30:00Z',
+    endsAt: '2024-11-27T12:00:00Z',
+    timeZone: 'Asia/Tashkent',
+    location: 'Tashkent',
+    status: 'ended',
+    groups: 'all',
+    agenda: [
+      { title: 'Civil-society-led rehabilitation and reintegration programmes', minutes: 90, presenter: 'chair-civil-society' },
+      { title: 'Gender- and age-sensitive approaches', minutes: 90, presenter: 'chair-psychosocial' },
+      { title: 'Legal frameworks for rehabilitation and reintegration', minutes: 90, presenter: 'chair-accountability' },
+    ],
+  },
+];

@@ -1,0 +1,79 @@
+import { CouncilEntity, GroupMembershipEntity, WorkingGroupEntity } from '@kengash/api-council';
+import { UserEntity } from '@kengash/api-identity';
+import { AgendaItemEntity, SessionEntity } from '@kengash/api-scheduling';
+import { DataSource } from 'typeorm';
+import { DEMO_COUNCIL, DEMO_GROUPS, DEMO_PEOPLE, DEMO_SESSIONS, demoEmail } from './demo-data';
+
+const PERIOD_START = '2024-05-14'; // the council's launch and its roadmap 2024–2025
+const PERIOD_END = '2025-12-31';
+
+/**
+ * Loads the demo council in one transaction. Does nothing (returns false) when a council exists
+ * already, so it is safe on every start and from several instances.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
+  return dataSource.transaction(async (tx) => {
+    if ((await tx.getRepository(CouncilEntity).count()) > 0) return false;
+
+    const council = await tx.getRepository(CouncilEntity).save({ slug: DEMO_COUNCIL.slug, name: DEMO_COUNCIL.name, demo: true });
+    const groups = new Map<string, WorkingGroupEntity>();
+    for (const g of DEMO_GROUPS) {
+      const saved = await tx.getRepository(WorkingGroupEntity).save({
+        councilId: council.id,
+        slug: g.slug,
+        name: g.name,
+        theme: g.theme,
+        mandate: g.mandate,
+        periodStart: PERIOD_START,
+        periodEnd: PERIOD_END,
+      });
+      groups.set(g.slug, saved);
+    }
+
+    const people = new Map<string, UserEntity>();
+    for (const p of DEMO_PEOPLE) {
+      const user = await tx.getRepository(UserEntity).save({
+        email: demoEmail(p.key),
+        displayName: p.displayName,
+        locale: p.locale,
+        timeZone: p.timeZone,
+        country: p.country,
+        organisation: p.organisation,
+        globalRole: p.globalRole,
+        status: 'active',
+        demo: true,
+      });
+      people.set(p.key, user);
+      for (const [slug, role] of Object.entries(p.groups)) {
+        const group = groups.get(slug);
+        if (!group || !role) throw new Error(`Demo data: unknown group ${slug}`);
+        await tx.getRepository(GroupMembershipEntity).save({ groupId: group.id, userId: user.id, role, termStart: PERIOD_START, termEnd: PERIOD_END });
+      }
+    }
+
+    for (const s of DEMO_SESSIONS) {
+      const session = await tx.getRepository(SessionEntity).save({
+        title: s.title,
+        format: s.format,
+        startsAt: new Date(s.startsAt),
+        endsAt: new Date(s.endsAt),
+        timeZone: s.timeZone,
+        location: s.location,
+        status: s.status,
+        rrule: null,
+        demo: true,
+        groups: s.groups === 'all' ? [...groups.values()] : s.groups.map((slug) => groups.get(slug) as WorkingGroupEntity),
+      });
+      await tx.getRepository(AgendaItemEntity).save(
+        s.agenda.map((item, index) => ({
+          sessionId: session.id,
+          position: index + 1,
+          title: item.title,
+          minutesAllotted: item.minutes,
+          presenterId: item.presenter ? (people.get(item.presenter)?.id ?? null) : null,
+        })),
+      );
+    }
+    return true;
+  });
+}

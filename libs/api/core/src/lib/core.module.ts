@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSourceOptions } from 'typeorm';
+import { configSections } from './config/app-config';
+import type { Env } from './config/env';
+import { typeormOptions } from './database/typeorm-options';
+import { createValidationPipe } from './errors/validation';
+import { HealthController } from './health/health.controller';
+import { loggerParams } from './logging/logging';
+
+export interface CoreModuleOptions {
+  env: Env;
+  databaseUrl: string;
+  entities: NonNullable<DataSourceOptions['entities']>;
+}
+
+/**
+ * Config, logging, database, validation and health. Migrations are applied before the module starts
+ * (see apps/api main.ts), under an advisory lock, so instances starting together do not race.
+ */
+
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configSections(options.env, options.databaseUrl) }),
+        LoggerModule.forRoot(loggerParams(options.env.LOG_LEVEL)),
+        TypeOrmModule.forRoot({ ...typeormOptions(options.databaseUrl, options.entities, { runMigrations: false }), retryAttempts: 2, retryDelay: 1000 }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

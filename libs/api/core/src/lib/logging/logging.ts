@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuses a well-formed incoming correlation id (e.g. from nginx) or makes one. */
+export function correlationIdFor(request: IncomingMessage): string {
+  const incoming = request.headers[CORRELATION_HEADER];
+  const value = Array.isArray(incoming) ? incoming[0] : incoming;
+  return value && SAFE_ID.test(value) ? value : randomUUID();
+}
+
+/** Structured JSON logs; every request line carries its correlation id; secrets are redacted. */
+export function loggerParams(level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+          '*.refreshToken',
+          '*.secret',
+        ],
+        censor: '[redacted]',
+      },
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { WorkingGroupEntity } from '@kengash/api-council';
+import { AgendaItemEntity } from './agenda-item.entity';
+
+export type SessionFormat = 'online' | 'in_person' | 'hybrid';
+export type SessionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
+
+/** A working-group session (meeting): an instant in UTC plus the organiser's IANA zone. */
+@Entity({ name: 'sessions' })
+export class SessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  format!: SessionFormat;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt!: Date;
+
+  @Column({ name: 'time_zone', type: 'text' })
+  timeZone!: string;
+
+  @Column({ type: 'text', nullable: true })
+  rrule!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  location!: string | null;
+
+  @Column({ type: 'text', default: 'scheduled' })
+  status!: SessionStatus;
+
+  @Column({ type: 'boolean', default: false })
+  demo!: boolean;
+
+  @ManyToMany(() => WorkingGroupEntity)
+  @JoinTable({
+    name: 'session_groups',
+    joinColumn: { name: 'session_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'group_id', referencedColumnName: 'id' },
+  })
+  groups?: WorkingGroupEntity[];
+
+  @OneToMany(() => AgendaItemEntity, (item) => item.session)
+  agenda?: AgendaItemEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,3 +1,0 @@
-export function apiTesting(): string {
-  return 'api-testing';
-}

@@ -1,7 +1,0 @@
-import { utilTime } from './util-time';
-
-describe('utilTime', () => {
-  it('should work', () => {
-    expect(utilTime()).toEqual('util-time');
-  });
-});

@@ -1,3 +1,0 @@
-export function utilTime(): string {
-  return 'util-time';
-}
