@@ -14,9 +14,7 @@ const { resolve } = require('node:path');
 
 const [target, ...names] = process.argv.slice(2);
 if (!target || names.length === 0) {
-  console.error(
-    'usage: add-runtime-dependencies.cjs <dist package.json> <package> [package…]',
-  );
+  console.error('usage: add-runtime-dependencies.cjs <dist package.json> <package> [package…]');
   process.exit(2);
 }
 

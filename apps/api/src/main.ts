@@ -23,10 +23,17 @@ function readEnv(): Env {
   }
 }
 
-async function openDatabase(env: Env, log: PinoLogger): Promise<EmbeddedDatabase | { url: string; stop: () => Promise<void> }> {
+async function openDatabase(
+  env: Env,
+  log: PinoLogger,
+): Promise<EmbeddedDatabase | { url: string; stop: () => Promise<void> }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => undefined };
   log.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL is not set: starting the embedded PostgreSQL');
-  const db = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: (m) => log.debug({ source: 'postgres' }, m) });
+  const db = await startEmbeddedPostgres({
+    dataDir: env.DATA_DIR,
+    log: (m) => log.debug({ source: 'postgres' }, m),
+    warn: (m) => log.warn(m),
+  });
   log.info({ port: db.port }, 'Embedded PostgreSQL is ready');
   return db;
 }
@@ -92,9 +99,16 @@ async function main(): Promise<void> {
       return;
     }
     await prepareDatabase(db.url, env.DEMO_DATA, log);
-    const app = await createApp(env, db.url);
+    const { app, beginShutdown } = await createApp(env, db.url);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.on(signal, () => void shutdown(signal, () => app.close()));
+      process.on(
+        signal,
+        () =>
+          void shutdown(signal, () => {
+            beginShutdown();
+            return app.close();
+          }),
+      );
     }
     await app.listen(env.PORT, env.HOST);
     log.info({ url: env.PUBLIC_URL, port: env.PORT }, `Kengash is serving on port ${env.PORT}`);

@@ -41,10 +41,7 @@ const diskRepo: Repo = {
 };
 
 /** The real repository with some files replaced (string) or removed (null). */
-function overlay(
-  files: Record<string, string | null>,
-  base: Repo = diskRepo,
-): Repo {
+function overlay(files: Record<string, string | null>, base: Repo = diskRepo): Repo {
   return {
     read: (path) => {
       const replaced = files[normalise(path)];
@@ -68,9 +65,7 @@ function normalise(path: string): string {
 type Json = Record<string, unknown>;
 
 function asRecord(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Json)
-    : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
 /** Compose `environment` as a map (accepts both the map and the `KEY=value` list form). */
@@ -102,14 +97,8 @@ function interpolate(value: string): string {
     .split('$$')
     .map((part) =>
       part
-        .replace(
-          /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g,
-          (_m, _name, op, arg) =>
-            op === ':-' || op === '-'
-              ? String(arg)
-              : op === ':?' || op === '?'
-                ? 'x'.repeat(48)
-                : '',
+        .replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g, (_m, _name, op, arg) =>
+          op === ':-' || op === '-' ? String(arg) : op === ':?' || op === '?' ? 'x'.repeat(48) : '',
         )
         .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, ''),
     )
@@ -136,8 +125,7 @@ function hasHealthcheck(service: Json | undefined): boolean {
 /** `depends_on` entries as name → condition (the short list form has no condition). */
 function dependsOn(service: Json): Record<string, string | undefined> {
   const deps = service['depends_on'];
-  if (Array.isArray(deps))
-    return Object.fromEntries(deps.map((d) => [String(d), undefined]));
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((d) => [String(d), undefined]));
   return Object.fromEntries(
     Object.entries(asRecord(deps) ?? {}).map(([name, spec]) => [
       name,
@@ -152,9 +140,7 @@ function mountTargets(service: Json): string[] {
   if (!Array.isArray(volumes)) return [];
   return volumes.map((v) => {
     const long = asRecord(v);
-    return long
-      ? String(long['target'] ?? '')
-      : (String(v).split(':')[1] ?? String(v));
+    return long ? String(long['target'] ?? '') : (String(v).split(':')[1] ?? String(v));
   });
 }
 
@@ -165,8 +151,7 @@ function publishedPorts(service: Json): string[] {
   return ports
     .map((p) => {
       const long = asRecord(p);
-      if (long)
-        return long['published'] === undefined ? '' : String(long['published']);
+      if (long) return long['published'] === undefined ? '' : String(long['published']);
       return String(p).includes(':') ? String(p) : '';
     })
     .filter((p) => p !== '');
@@ -232,17 +217,11 @@ interface CopySpec {
 function parseCopy(args: string): CopySpec {
   let rest = args;
   let from: string | undefined;
-  for (
-    let flag = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(rest);
-    flag;
-    flag = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(rest)
-  ) {
+  for (let flag = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(rest); flag; flag = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(rest)) {
     if (flag[1] === 'from') from = flag[2];
     rest = rest.slice(flag[0].length);
   }
-  const parts: string[] = rest.startsWith('[')
-    ? JSON.parse(rest)
-    : rest.split(/\s+/);
+  const parts: string[] = rest.startsWith('[') ? JSON.parse(rest) : rest.split(/\s+/);
   return {
     from,
     sources: parts.slice(0, -1),
@@ -263,10 +242,7 @@ function commandWords(args: string): string[] {
   return trimmed.split(/\s+/);
 }
 
-function instructionsOf(
-  stage: Stage | undefined,
-  keyword: string,
-): Instruction[] {
+function instructionsOf(stage: Stage | undefined, keyword: string): Instruction[] {
   return stage?.instructions.filter((i) => i.keyword === keyword) ?? [];
 }
 
@@ -300,9 +276,7 @@ export function dockerIgnored(dockerignore: string, path: string): boolean {
     .filter((l) => l !== '' && !l.startsWith('#'))
     .map((l) => {
       const negated = l.startsWith('!');
-      const pattern = normalise(
-        (negated ? l.slice(1) : l).trim().replace(/^\//, ''),
-      );
+      const pattern = normalise((negated ? l.slice(1) : l).trim().replace(/^\//, ''));
       return { negated, regex: globToRegExp(pattern) };
     });
   const segments = normalise(path).split('/');
@@ -310,8 +284,7 @@ export function dockerIgnored(dockerignore: string, path: string): boolean {
   for (let n = 1; n <= segments.length; n++) {
     const prefix = segments.slice(0, n).join('/');
     let ignored = false;
-    for (const rule of rules)
-      if (rule.regex.test(prefix)) ignored = !rule.negated;
+    for (const rule of rules) if (rule.regex.test(prefix)) ignored = !rule.negated;
     if (ignored) return true;
   }
   return false;
@@ -357,8 +330,7 @@ export function parseNginx(text: string): Directive[] {
     const out: Directive[] = [];
     while (pos < tokens.length && tokens[pos] !== '}') {
       const words: string[] = [];
-      while (pos < tokens.length && !['{', ';', '}'].includes(tokens[pos]))
-        words.push(tokens[pos++]);
+      while (pos < tokens.length && !['{', ';', '}'].includes(tokens[pos])) words.push(tokens[pos++]);
       const [name = '', ...args] = words;
       if (tokens[pos] === '{') {
         pos++;
@@ -375,32 +347,20 @@ export function parseNginx(text: string): Directive[] {
 }
 
 function findAll(directives: Directive[], name: string): Directive[] {
-  return directives.flatMap((d) => [
-    ...(d.name === name ? [d] : []),
-    ...(d.block ? findAll(d.block, name) : []),
-  ]);
+  return directives.flatMap((d) => [...(d.name === name ? [d] : []), ...(d.block ? findAll(d.block, name) : [])]);
 }
 
 function locationPath(location: Directive): string {
   return last(location.args) ?? '';
 }
 
-function has(
-  block: Directive[] | undefined,
-  name: string,
-  ...args: string[]
-): boolean {
+function has(block: Directive[] | undefined, name: string, ...args: string[]): boolean {
   return (block ?? []).some(
-    (d) =>
-      d.name === name &&
-      args.every((a, n) => d.args[n]?.toLowerCase() === a.toLowerCase()),
+    (d) => d.name === name && args.every((a, n) => d.args[n]?.toLowerCase() === a.toLowerCase()),
   );
 }
 
-export function checkNginx(
-  text: string,
-  api: { service: string; port: string },
-): string[] {
+export function checkNginx(text: string, api: { service: string; port: string }): string[] {
   const problems: string[] = [];
   const conf = parseNginx(text);
   const http = findAll(conf, 'http')[0]?.block ?? conf; // also accept a conf.d-style file
@@ -410,27 +370,19 @@ export function checkNginx(
     .filter((m) => m.args[0] === '$http_upgrade' && m.args[1])
     .map((m) => m.args[1]);
   if (upgradeVars.length === 0)
-    problems.push(
-      'nginx: no `map $http_upgrade $connection_upgrade` for WebSocket upgrades',
-    );
+    problems.push('nginx: no `map $http_upgrade $connection_upgrade` for WebSocket upgrades');
 
   if (!findAll(http, 'resolver').some((r) => r.args.includes('127.0.0.11')))
     problems.push("nginx: `resolver 127.0.0.11` (Docker's DNS) is missing");
 
   const upstreams = findAll(http, 'upstream');
   const apiUpstreams = upstreams.filter((u) =>
-    (u.block ?? []).some(
-      (d) => d.name === 'server' && d.args[0] === `${api.service}:${api.port}`,
-    ),
+    (u.block ?? []).some((d) => d.name === 'server' && d.args[0] === `${api.service}:${api.port}`),
   );
   if (apiUpstreams.length === 0)
-    problems.push(
-      `nginx: no upstream with \`server ${api.service}:${api.port}\` (the api service and its PORT)`,
-    );
+    problems.push(`nginx: no upstream with \`server ${api.service}:${api.port}\` (the api service and its PORT)`);
   for (const upstream of apiUpstreams) {
-    const sticky = (upstream.block ?? []).some(
-      (d) => (d.name === 'hash' && d.args.length > 0) || d.name === 'ip_hash',
-    );
+    const sticky = (upstream.block ?? []).some((d) => (d.name === 'hash' && d.args.length > 0) || d.name === 'ip_hash');
     if (!sticky)
       problems.push(
         `nginx: upstream ${upstream.args[0]} is not sticky (\`hash $remote_addr consistent;\`), Socket.IO polling needs it`,
@@ -448,9 +400,7 @@ export function checkNginx(
     const block = location.block ?? [];
     const hasRegexLocations = locations.some((l) => l.args[0]?.startsWith('~'));
     if (hasRegexLocations && location.args[0] !== '^~')
-      problems.push(
-        `nginx: location ${path} should be \`^~\` so regex locations cannot capture its paths`,
-      );
+      problems.push(`nginx: location ${path} should be \`^~\` so regex locations cannot capture its paths`);
     const pass = block.find((d) => d.name === 'proxy_pass')?.args[0] ?? '';
     if (!upstreamNames.some((name) => pass === `http://${name}`))
       problems.push(
@@ -468,41 +418,18 @@ export function checkNginx(
           upgradeVars.includes(d.args[1] ?? ''),
       )
     )
-      problems.push(
-        `nginx: location ${path} does not set Connection from the $http_upgrade map`,
-      );
-    if (
-      !block.some(
-        (d) => d.name === 'proxy_set_header' && d.args[0] === 'X-Forwarded-For',
-      )
-    )
-      problems.push(
-        `nginx: location ${path} does not set X-Forwarded-For (the API runs with TRUST_PROXY=true)`,
-      );
+      problems.push(`nginx: location ${path} does not set Connection from the $http_upgrade map`);
+    if (!block.some((d) => d.name === 'proxy_set_header' && d.args[0] === 'X-Forwarded-For'))
+      problems.push(`nginx: location ${path} does not set X-Forwarded-For (the API runs with TRUST_PROXY=true)`);
   }
 
-  if (
-    !findAll(http, 'try_files').some(
-      (t) => t.args.join(' ') === '$uri $uri/ /index.html',
-    )
-  )
+  if (!findAll(http, 'try_files').some((t) => t.args.join(' ') === '$uri $uri/ /index.html'))
     problems.push('nginx: no SPA fallback `try_files $uri $uri/ /index.html`');
-  if (
-    !findAll(http, 'client_max_body_size').some(
-      (d) => d.args[0]?.toLowerCase() === '25m',
-    )
-  )
+  if (!findAll(http, 'client_max_body_size').some((d) => d.args[0]?.toLowerCase() === '25m'))
     problems.push('nginx: `client_max_body_size 25m` is missing');
-  if (
-    !findAll(http, 'add_header').some(
-      (d) => d.args[0] === 'X-Content-Type-Options' && d.args[1] === 'nosniff',
-    )
-  )
+  if (!findAll(http, 'add_header').some((d) => d.args[0] === 'X-Content-Type-Options' && d.args[1] === 'nosniff'))
     problems.push('nginx: static files lack `X-Content-Type-Options nosniff`');
-  if (!text.includes('no-cache'))
-    problems.push(
-      'nginx: index.html is not served with `Cache-Control: no-cache`',
-    );
+  if (!text.includes('no-cache')) problems.push('nginx: index.html is not served with `Cache-Control: no-cache`');
   if (!text.includes('immutable') && !text.includes('max-age=31536000'))
     problems.push('nginx: hashed assets are not cached long-term');
   return problems;
@@ -512,35 +439,23 @@ export function checkNginx(
 // Dockerfiles
 // ---------------------------------------------------------------------------------------------
 
-function checkDockerfileCopies(
-  path: string,
-  stages: Stage[],
-  repo: Repo,
-): string[] {
+function checkDockerfileCopies(path: string, stages: Stage[], repo: Repo): string[] {
   const problems: string[] = [];
   const dockerignore = repo.read('.dockerignore') ?? '';
   stages.forEach((stage, index) => {
-    for (const copy of [
-      ...instructionsOf(stage, 'COPY'),
-      ...instructionsOf(stage, 'ADD'),
-    ].map((i) => parseCopy(i.args))) {
+    for (const copy of [...instructionsOf(stage, 'COPY'), ...instructionsOf(stage, 'ADD')].map((i) =>
+      parseCopy(i.args),
+    )) {
       if (copy.from !== undefined) {
         const earlier = stages.slice(0, index).map((s) => s.name);
         if (!earlier.includes(copy.from) && !copy.from.includes(':'))
-          problems.push(
-            `${path}: COPY --from=${copy.from} names no earlier stage`,
-          );
+          problems.push(`${path}: COPY --from=${copy.from} names no earlier stage`);
         continue;
       }
       for (const source of copy.sources) {
-        if (!repo.exists(source))
-          problems.push(
-            `${path}: COPY source ${source} does not exist in the repository`,
-          );
+        if (!repo.exists(source)) problems.push(`${path}: COPY source ${source} does not exist in the repository`);
         else if (source !== '.' && dockerIgnored(dockerignore, source))
-          problems.push(
-            `${path}: COPY source ${source} is excluded by .dockerignore`,
-          );
+          problems.push(`${path}: COPY source ${source} is excluded by .dockerignore`);
       }
     }
   });
@@ -552,55 +467,33 @@ function isRootUser(user: string | undefined): boolean {
   return name === '' || name === 'root' || name === '0';
 }
 
-export function checkApiDockerfile(
-  text: string | undefined,
-  repo: Repo = diskRepo,
-): string[] {
+export function checkApiDockerfile(text: string | undefined, repo: Repo = diskRepo): string[] {
   if (text === undefined) return [`${API_DOCKERFILE} does not exist`];
   const problems: string[] = [];
   const stages = parseDockerfile(text);
   const runtime = last(stages);
-  const runs = stages
-    .flatMap((s) => instructionsOf(s, 'RUN'))
-    .map((r) => r.args);
+  const runs = stages.flatMap((s) => instructionsOf(s, 'RUN')).map((r) => r.args);
 
-  if (stages.length < 2)
-    problems.push(
-      `${API_DOCKERFILE}: expected a multi-stage build (build + runtime)`,
-    );
+  if (stages.length < 2) problems.push(`${API_DOCKERFILE}: expected a multi-stage build (build + runtime)`);
   if (!runs.some((r) => /\bnpm ci\b/.test(r)))
     problems.push(`${API_DOCKERFILE}: the build stage does not run \`npm ci\``);
   if (!runs.some((r) => /\bnx build api\b/.test(r)))
-    problems.push(
-      `${API_DOCKERFILE}: the build stage does not run \`nx build api\``,
-    );
+    problems.push(`${API_DOCKERFILE}: the build stage does not run \`nx build api\``);
   if (!runs.some((r) => /(^|\s)pg(@\S+)?(\s|$)/.test(r)))
-    problems.push(
-      `${API_DOCKERFILE}: \`pg\` is not added to the runtime dependencies (TypeORM loads it dynamically)`,
-    );
+    problems.push(`${API_DOCKERFILE}: \`pg\` is not added to the runtime dependencies (TypeORM loads it dynamically)`);
   if (!/^node:20-bookworm-slim\b/.test(runtime?.image ?? ''))
-    problems.push(
-      `${API_DOCKERFILE}: the runtime stage should be node:20-bookworm-slim, is ${runtime?.image}`,
-    );
+    problems.push(`${API_DOCKERFILE}: the runtime stage should be node:20-bookworm-slim, is ${runtime?.image}`);
 
   const env = instructionsOf(runtime, 'ENV')
     .map((e) => e.args)
     .join(' ');
   if (!/\bNODE_ENV[= ]production\b/.test(env))
-    problems.push(
-      `${API_DOCKERFILE}: the runtime stage does not set NODE_ENV=production`,
-    );
+    problems.push(`${API_DOCKERFILE}: the runtime stage does not set NODE_ENV=production`);
 
   const user = last(instructionsOf(runtime, 'USER'))?.args;
-  if (isRootUser(user))
-    problems.push(
-      `${API_DOCKERFILE}: the runtime stage must switch to a non-root USER`,
-    );
+  if (isRootUser(user)) problems.push(`${API_DOCKERFILE}: the runtime stage must switch to a non-root USER`);
 
-  const start = last([
-    ...instructionsOf(runtime, 'ENTRYPOINT'),
-    ...instructionsOf(runtime, 'CMD'),
-  ]);
+  const start = last([...instructionsOf(runtime, 'ENTRYPOINT'), ...instructionsOf(runtime, 'CMD')]);
   const words = commandWords(start?.args ?? '');
   if (!(words[0] === 'node' && words.some((w) => /(^|\/)main\.js$/.test(w))))
     problems.push(
@@ -608,55 +501,33 @@ export function checkApiDockerfile(
     );
 
   const healthcheck = last(instructionsOf(runtime, 'HEALTHCHECK'))?.args ?? '';
-  if (!/\bCMD\b/.test(healthcheck))
-    problems.push(`${API_DOCKERFILE}: the runtime stage has no HEALTHCHECK`);
+  if (!/\bCMD\b/.test(healthcheck)) problems.push(`${API_DOCKERFILE}: the runtime stage has no HEALTHCHECK`);
   else if (!healthcheck.includes('/api/health/ready'))
-    problems.push(
-      `${API_DOCKERFILE}: the HEALTHCHECK should call /api/health/ready`,
-    );
+    problems.push(`${API_DOCKERFILE}: the HEALTHCHECK should call /api/health/ready`);
   else if (/\bcurl\b|\bwget\b/.test(healthcheck))
-    problems.push(
-      `${API_DOCKERFILE}: the HEALTHCHECK uses curl/wget, which the slim image lacks`,
-    );
+    problems.push(`${API_DOCKERFILE}: the HEALTHCHECK uses curl/wget, which the slim image lacks`);
 
   problems.push(...checkDockerfileCopies(API_DOCKERFILE, stages, repo));
   return problems;
 }
 
-export function checkWebDockerfile(
-  text: string | undefined,
-  repo: Repo = diskRepo,
-): string[] {
+export function checkWebDockerfile(text: string | undefined, repo: Repo = diskRepo): string[] {
   if (text === undefined) return [`${WEB_DOCKERFILE} does not exist`];
   const problems: string[] = [];
   const stages = parseDockerfile(text);
   const runtime = last(stages);
-  const runs = stages
-    .flatMap((s) => instructionsOf(s, 'RUN'))
-    .map((r) => r.args);
+  const runs = stages.flatMap((s) => instructionsOf(s, 'RUN')).map((r) => r.args);
 
   if (!runs.some((r) => /\bnpm ci\b/.test(r)))
     problems.push(`${WEB_DOCKERFILE}: the build stage does not run \`npm ci\``);
   if (!runs.some((r) => /\bnx build web\b/.test(r)))
-    problems.push(
-      `${WEB_DOCKERFILE}: the build stage does not run \`nx build web\``,
-    );
+    problems.push(`${WEB_DOCKERFILE}: the build stage does not run \`nx build web\``);
   if (!/^nginx:/.test(runtime?.image ?? ''))
-    problems.push(
-      `${WEB_DOCKERFILE}: the runtime stage should be nginx, is ${runtime?.image}`,
-    );
+    problems.push(`${WEB_DOCKERFILE}: the runtime stage should be nginx, is ${runtime?.image}`);
 
   const copies = instructionsOf(runtime, 'COPY').map((c) => parseCopy(c.args));
-  if (
-    !copies.some(
-      (c) =>
-        c.from !== undefined &&
-        c.sources.some((s) => s.endsWith('dist/apps/web/browser')),
-    )
-  )
-    problems.push(
-      `${WEB_DOCKERFILE}: the runtime stage does not copy dist/apps/web/browser from the build stage`,
-    );
+  if (!copies.some((c) => c.from !== undefined && c.sources.some((s) => s.endsWith('dist/apps/web/browser'))))
+    problems.push(`${WEB_DOCKERFILE}: the runtime stage does not copy dist/apps/web/browser from the build stage`);
   if (
     !copies.some(
       (c) =>
@@ -665,9 +536,7 @@ export function checkWebDockerfile(
         c.destination.startsWith('/etc/nginx/'),
     )
   )
-    problems.push(
-      `${WEB_DOCKERFILE}: the runtime stage does not copy the nginx configuration into /etc/nginx/`,
-    );
+    problems.push(`${WEB_DOCKERFILE}: the runtime stage does not copy the nginx configuration into /etc/nginx/`);
 
   problems.push(...checkDockerfileCopies(WEB_DOCKERFILE, stages, repo));
   return problems;
@@ -693,17 +562,13 @@ export function checkCompose(doc: unknown, repo: Repo = diskRepo): string[] {
   if (!services) return ['compose: no `services`'];
   const service = (name: string) => asRecord(services[name]);
 
-  for (const name of SERVICES)
-    if (!service(name))
-      problems.push(`compose: service \`${name}\` is missing`);
+  for (const name of SERVICES) if (!service(name)) problems.push(`compose: service \`${name}\` is missing`);
   for (const name of HEALTHCHECKED)
     if (service(name) && !hasHealthcheck(service(name)))
       problems.push(`compose: service \`${name}\` has no healthcheck`);
   for (const name of ['postgres', 'redis'])
     if (service(name) && publishedPorts(service(name) ?? {}).length > 0)
-      problems.push(
-        `compose: \`${name}\` publishes a host port (keep it inside the compose network)`,
-      );
+      problems.push(`compose: \`${name}\` publishes a host port (keep it inside the compose network)`);
 
   const api = service('api');
   if (api) {
@@ -712,22 +577,13 @@ export function checkCompose(doc: unknown, repo: Repo = diskRepo): string[] {
       normalise(String(build?.['context'] ?? '')) !== '.' ||
       normalise(String(build?.['dockerfile'] ?? '')) !== API_DOCKERFILE
     )
-      problems.push(
-        `compose: api must build with context \`.\` and dockerfile ${API_DOCKERFILE}`,
-      );
+      problems.push(`compose: api must build with context \`.\` and dockerfile ${API_DOCKERFILE}`);
     const replicas = Number(asRecord(api['deploy'])?.['replicas'] ?? 1);
-    if (!(replicas >= 2))
-      problems.push(
-        `compose: api must run at least 2 replicas (deploy.replicas), has ${replicas}`,
-      );
+    if (!(replicas >= 2)) problems.push(`compose: api must run at least 2 replicas (deploy.replicas), has ${replicas}`);
     if (publishedPorts(api).length > 0)
-      problems.push(
-        'compose: api publishes a host port, which its replicas cannot share',
-      );
+      problems.push('compose: api publishes a host port, which its replicas cannot share');
     if (api['container_name'] !== undefined)
-      problems.push(
-        'compose: api sets container_name, which its replicas cannot share',
-      );
+      problems.push('compose: api sets container_name, which its replicas cannot share');
 
     const env = environmentOf(api);
     for (const variable of ENV_VARIABLES.filter((v) => v.requiredInCompose))
@@ -735,20 +591,14 @@ export function checkCompose(doc: unknown, repo: Repo = diskRepo): string[] {
         problems.push(`compose: api environment does not set ${variable.name}`);
     const known = new Set(ENV_VARIABLES.map((v) => v.name));
     for (const name of Object.keys(env))
-      if (!known.has(name))
-        problems.push(
-          `compose: api environment sets ${name}, which is not in ENV_VARIABLES`,
-        );
+      if (!known.has(name)) problems.push(`compose: api environment sets ${name}, which is not in ENV_VARIABLES`);
 
     const expectHost = (variable: string, host: string) => {
       if (hostOf(env[variable]) !== host)
         problems.push(
           `compose: ${variable} must point at the \`${host}\` service, is ${JSON.stringify(env[variable])}`,
         );
-      if (!service(host))
-        problems.push(
-          `compose: ${variable} points at \`${host}\`, which is not a service`,
-        );
+      if (!service(host)) problems.push(`compose: ${variable} points at \`${host}\`, which is not a service`);
     };
     expectHost('DATABASE_URL', 'postgres');
     expectHost('REDIS_URL', 'redis');
@@ -757,36 +607,23 @@ export function checkCompose(doc: unknown, repo: Repo = diskRepo): string[] {
       problems.push('compose: DEMO_DATA must be false in production compose');
     if (interpolate(env['TRUST_PROXY'] ?? '') !== 'true')
       problems.push('compose: TRUST_PROXY must be true behind nginx');
-    if (interpolate(env['NODE_ENV'] ?? '') !== 'production')
-      problems.push('compose: NODE_ENV must be production');
-    if (env['DATA_DIR'] !== '/data')
-      problems.push('compose: DATA_DIR must be /data');
+    if (interpolate(env['NODE_ENV'] ?? '') !== 'production') problems.push('compose: NODE_ENV must be production');
+    if (env['DATA_DIR'] !== '/data') problems.push('compose: DATA_DIR must be /data');
     else if (!mountTargets(api).includes('/data'))
       problems.push('compose: api has no volume mounted at DATA_DIR (/data)');
     for (const secret of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'])
       if (!/^\$\{[A-Z_]+:\?[^}]*\}$/.test(env[secret] ?? ''))
-        problems.push(
-          `compose: ${secret} must be a required substitution like \${${secret}:?…}, never a literal`,
-        );
+        problems.push(`compose: ${secret} must be a required substitution like \${${secret}:?…}, never a literal`);
 
     const deps = dependsOn(api);
     for (const name of ['postgres', 'redis'])
       if (deps[name] !== 'service_healthy')
-        problems.push(
-          `compose: api must depend on ${name} with condition service_healthy`,
-        );
+        problems.push(`compose: api must depend on ${name} with condition service_healthy`);
 
     const port = interpolate(env['PORT'] ?? '3000');
-    const healthTest = JSON.stringify(
-      asRecord(api['healthcheck'])?.['test'] ?? '',
-    );
-    if (
-      hasHealthcheck(api) &&
-      !healthTest.includes(`127.0.0.1:${port}/api/health/`)
-    )
-      problems.push(
-        `compose: the api healthcheck should call http://127.0.0.1:${port}/api/health/…`,
-      );
+    const healthTest = JSON.stringify(asRecord(api['healthcheck'])?.['test'] ?? '');
+    if (hasHealthcheck(api) && !healthTest.includes(`127.0.0.1:${port}/api/health/`))
+      problems.push(`compose: the api healthcheck should call http://127.0.0.1:${port}/api/health/…`);
 
     problems.push(...checkApiDockerfile(repo.read(API_DOCKERFILE), repo));
 
@@ -794,29 +631,18 @@ export function checkCompose(doc: unknown, repo: Repo = diskRepo): string[] {
     if (proxy) {
       const proxyBuild = asRecord(proxy['build']);
       const dockerfile = normalise(String(proxyBuild?.['dockerfile'] ?? ''));
-      if (
-        normalise(String(proxyBuild?.['context'] ?? '')) !== '.' ||
-        dockerfile !== WEB_DOCKERFILE
-      )
-        problems.push(
-          `compose: proxy must build with context \`.\` and dockerfile ${WEB_DOCKERFILE}`,
-        );
+      if (normalise(String(proxyBuild?.['context'] ?? '')) !== '.' || dockerfile !== WEB_DOCKERFILE)
+        problems.push(`compose: proxy must build with context \`.\` and dockerfile ${WEB_DOCKERFILE}`);
       if (!publishedPorts(proxy).some((p) => /^(?:[\d.]+:)?8080:80$/.test(p)))
         problems.push('compose: proxy must publish 8080:80');
       if (dependsOn(proxy)['api'] !== 'service_healthy')
-        problems.push(
-          'compose: proxy must wait for api (service_healthy) so nginx resolves every replica at start',
-        );
+        problems.push('compose: proxy must wait for api (service_healthy) so nginx resolves every replica at start');
 
       const webDockerfile = repo.read(WEB_DOCKERFILE);
       problems.push(...checkWebDockerfile(webDockerfile, repo));
-      const confPath =
-        webDockerfile === undefined ? undefined : nginxConfPath(webDockerfile);
+      const confPath = webDockerfile === undefined ? undefined : nginxConfPath(webDockerfile);
       const conf = confPath === undefined ? undefined : repo.read(confPath);
-      if (conf === undefined)
-        problems.push(
-          `compose: the proxy's nginx configuration (${confPath}) cannot be read`,
-        );
+      if (conf === undefined) problems.push(`compose: the proxy's nginx configuration (${confPath}) cannot be read`);
       else problems.push(...checkNginx(conf, { service: 'api', port }));
     }
   }
@@ -824,15 +650,8 @@ export function checkCompose(doc: unknown, repo: Repo = diskRepo): string[] {
   const dockerignore = repo.read('.dockerignore');
   if (dockerignore === undefined) problems.push('.dockerignore does not exist');
   else
-    for (const path of [
-      'node_modules',
-      'apps/web/node_modules',
-      'dist',
-      '.git',
-      '.env',
-    ])
-      if (!dockerIgnored(dockerignore, path))
-        problems.push(`.dockerignore does not exclude ${path}`);
+    for (const path of ['node_modules', 'apps/web/node_modules', 'dist', '.git', '.env'])
+      if (!dockerIgnored(dockerignore, path)) problems.push(`.dockerignore does not exclude ${path}`);
 
   return problems;
 }
@@ -850,8 +669,7 @@ function edit(mutate: (doc: Json) => void): Json {
   return doc;
 }
 
-const svc = (doc: Json, name: string) =>
-  asRecord(asRecord(doc['services'])?.[name]) as Json;
+const svc = (doc: Json, name: string) => asRecord(asRecord(doc['services'])?.[name]) as Json;
 const env = (doc: Json) => asRecord(svc(doc, 'api')['environment']) as Json;
 const read = (path: string) => diskRepo.read(path) ?? '';
 
@@ -865,26 +683,14 @@ describe('docker-compose.yml and the images it builds', () => {
   });
 
   it('sets every variable marked requiredInCompose in ENV_VARIABLES', () => {
-    const required = ENV_VARIABLES.filter((v) => v.requiredInCompose).map(
-      (v) => v.name,
-    );
+    const required = ENV_VARIABLES.filter((v) => v.requiredInCompose).map((v) => v.name);
     expect(required.length).toBeGreaterThan(0);
-    expect(Object.keys(environmentOf(svc(loadCompose(), 'api')))).toEqual(
-      expect.arrayContaining(required),
-    );
+    expect(Object.keys(environmentOf(svc(loadCompose(), 'api')))).toEqual(expect.arrayContaining(required));
   });
 
   const brokenDocs: [string, (doc: Json) => void, string][] = [
-    [
-      'a service is removed',
-      (d) => delete asRecord(d['services'])?.['redis'],
-      'service `redis` is missing',
-    ],
-    [
-      'the api healthcheck is removed',
-      (d) => delete svc(d, 'api')['healthcheck'],
-      'service `api` has no healthcheck',
-    ],
+    ['a service is removed', (d) => delete asRecord(d['services'])?.['redis'], 'service `redis` is missing'],
+    ['the api healthcheck is removed', (d) => delete svc(d, 'api')['healthcheck'], 'service `api` has no healthcheck'],
     [
       'the postgres healthcheck is disabled',
       (d) => (svc(d, 'postgres')['healthcheck'] = { disable: true }),
@@ -895,16 +701,8 @@ describe('docker-compose.yml and the images it builds', () => {
       (d) => (svc(d, 'mailpit')['healthcheck'] = { test: ['NONE'] }),
       'service `mailpit` has no healthcheck',
     ],
-    [
-      'api runs one replica',
-      (d) => (svc(d, 'api')['deploy'] = { replicas: 1 }),
-      'at least 2 replicas',
-    ],
-    [
-      'api publishes a host port',
-      (d) => (svc(d, 'api')['ports'] = ['3000:3000']),
-      'api publishes a host port',
-    ],
+    ['api runs one replica', (d) => (svc(d, 'api')['deploy'] = { replicas: 1 }), 'at least 2 replicas'],
+    ['api publishes a host port', (d) => (svc(d, 'api')['ports'] = ['3000:3000']), 'api publishes a host port'],
     [
       'postgres publishes a host port',
       (d) => (svc(d, 'postgres')['ports'] = ['5432:5432']),
@@ -912,25 +710,14 @@ describe('docker-compose.yml and the images it builds', () => {
     ],
     [
       'api builds another Dockerfile',
-      (d) =>
-        (svc(d, 'api')['build'] = { context: '.', dockerfile: 'Dockerfile' }),
+      (d) => (svc(d, 'api')['build'] = { context: '.', dockerfile: 'Dockerfile' }),
       'dockerfile apps/api/Dockerfile',
     ],
-    [
-      'a required variable is missing',
-      (d) => delete env(d)['REDIS_URL'],
-      'does not set REDIS_URL',
-    ],
-    [
-      'an unknown variable is set',
-      (d) => (env(d)['DATABSE_URL'] = 'x'),
-      'DATABSE_URL, which is not in ENV_VARIABLES',
-    ],
+    ['a required variable is missing', (d) => delete env(d)['REDIS_URL'], 'does not set REDIS_URL'],
+    ['an unknown variable is set', (d) => (env(d)['DATABSE_URL'] = 'x'), 'DATABSE_URL, which is not in ENV_VARIABLES'],
     [
       'DATABASE_URL points elsewhere',
-      (d) =>
-        (env(d)['DATABASE_URL'] =
-          'postgres://kengash:pw@localhost:5432/kengash'),
+      (d) => (env(d)['DATABASE_URL'] = 'postgres://kengash:pw@localhost:5432/kengash'),
       'DATABASE_URL must point at the `postgres` service',
     ],
     [
@@ -943,26 +730,14 @@ describe('docker-compose.yml and the images it builds', () => {
       (d) => (env(d)['SMTP_URL'] = 'smtp://localhost:1025'),
       'SMTP_URL must point at the `mailpit` service',
     ],
-    [
-      'demo data is on',
-      (d) => (env(d)['DEMO_DATA'] = 'true'),
-      'DEMO_DATA must be false',
-    ],
-    [
-      'TRUST_PROXY is off',
-      (d) => (env(d)['TRUST_PROXY'] = 'false'),
-      'TRUST_PROXY must be true',
-    ],
+    ['demo data is on', (d) => (env(d)['DEMO_DATA'] = 'true'), 'DEMO_DATA must be false'],
+    ['TRUST_PROXY is off', (d) => (env(d)['TRUST_PROXY'] = 'false'), 'TRUST_PROXY must be true'],
     [
       'a JWT secret is a literal',
       (d) => (env(d)['JWT_ACCESS_SECRET'] = 'a'.repeat(40)),
       'JWT_ACCESS_SECRET must be a required substitution',
     ],
-    [
-      'DATA_DIR has no volume',
-      (d) => delete svc(d, 'api')['volumes'],
-      'no volume mounted at DATA_DIR',
-    ],
+    ['DATA_DIR has no volume', (d) => delete svc(d, 'api')['volumes'], 'no volume mounted at DATA_DIR'],
     [
       'api waits only for redis to start',
       (d) =>
@@ -977,11 +752,7 @@ describe('docker-compose.yml and the images it builds', () => {
       (d) => (svc(d, 'api')['depends_on'] = ['postgres', 'redis']),
       'depend on postgres with condition service_healthy',
     ],
-    [
-      'the proxy publishes another port',
-      (d) => (svc(d, 'proxy')['ports'] = ['80:80']),
-      'proxy must publish 8080:80',
-    ],
+    ['the proxy publishes another port', (d) => (svc(d, 'proxy')['ports'] = ['80:80']), 'proxy must publish 8080:80'],
   ];
 
   it.each(brokenDocs)('reports it when %s', (_case, mutate, expected) => {
@@ -991,63 +762,40 @@ describe('docker-compose.yml and the images it builds', () => {
 
   const conf = 'deploy/nginx/nginx.conf';
   const brokenFiles: [string, Record<string, string | null>, string][] = [
-    [
-      'the nginx config is missing',
-      { [conf]: null },
-      'nginx configuration (deploy/nginx/nginx.conf) cannot be read',
-    ],
-    [
-      'nginx loses stickiness',
-      { [conf]: read(conf).replace(/hash \$remote_addr consistent;/, '') },
-      'is not sticky',
-    ],
+    ['the nginx config is missing', { [conf]: null }, 'nginx configuration (deploy/nginx/nginx.conf) cannot be read'],
+    ['nginx loses stickiness', { [conf]: read(conf).replace(/hash \$remote_addr consistent;/, '') }, 'is not sticky'],
     [
       'nginx drops the Upgrade header',
       {
-        [conf]: read(conf).replace(
-          /proxy_set_header Upgrade \$http_upgrade;/g,
-          '',
-        ),
+        [conf]: read(conf).replace(/proxy_set_header Upgrade \$http_upgrade;/g, ''),
       },
       'does not pass the Upgrade header',
     ],
     [
       'nginx has no /socket.io/ location',
       {
-        [conf]: read(conf).replace(
-          'location ^~ /socket.io/',
-          'location ^~ /sockets/',
-        ),
+        [conf]: read(conf).replace('location ^~ /socket.io/', 'location ^~ /sockets/'),
       },
       'no `location /socket.io/`',
     ],
     [
       'nginx proxies /api/ with a URI part',
       {
-        [conf]: read(conf).replace(
-          'proxy_pass http://kengash_api;',
-          'proxy_pass http://kengash_api/;',
-        ),
+        [conf]: read(conf).replace('proxy_pass http://kengash_api;', 'proxy_pass http://kengash_api/;'),
       },
       'location /api/ must `proxy_pass',
     ],
     [
       'nginx upstream points at another port',
       {
-        [conf]: read(conf).replace(
-          /^(\s*)server api:3000/m,
-          '$1server api:8080',
-        ),
+        [conf]: read(conf).replace(/^(\s*)server api:3000/m, '$1server api:8080'),
       },
       'no upstream with `server api:3000`',
     ],
     [
       'nginx has no SPA fallback',
       {
-        [conf]: read(conf).replace(
-          'try_files $uri $uri/ /index.html;',
-          'try_files $uri =404;',
-        ),
+        [conf]: read(conf).replace('try_files $uri $uri/ /index.html;', 'try_files $uri =404;'),
       },
       'no SPA fallback',
     ],
@@ -1056,11 +804,7 @@ describe('docker-compose.yml and the images it builds', () => {
       { [conf]: read(conf).replace(/resolver 127\.0\.0\.11[^;]*;/, '') },
       'resolver 127.0.0.11',
     ],
-    [
-      'the api Dockerfile is missing',
-      { [API_DOCKERFILE]: null },
-      `${API_DOCKERFILE} does not exist`,
-    ],
+    ['the api Dockerfile is missing', { [API_DOCKERFILE]: null }, `${API_DOCKERFILE} does not exist`],
     [
       'the api image runs as root',
       { [API_DOCKERFILE]: read(API_DOCKERFILE).replace(/^USER .*$/m, '') },
@@ -1069,40 +813,28 @@ describe('docker-compose.yml and the images it builds', () => {
     [
       'the api image runs as USER root',
       {
-        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(
-          /^USER .*$/m,
-          'USER root',
-        ),
+        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(/^USER .*$/m, 'USER root'),
       },
       'non-root USER',
     ],
     [
       'the api image has no HEALTHCHECK',
       {
-        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(
-          /^HEALTHCHECK[^\n]*\\\n[^\n]*$/m,
-          '',
-        ),
+        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(/^HEALTHCHECK[^\n]*\\\n[^\n]*$/m, ''),
       },
       'has no HEALTHCHECK',
     ],
     [
       'the api image starts something else',
       {
-        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(
-          'CMD ["node", "main.js"]',
-          'CMD ["npm", "start"]',
-        ),
+        [API_DOCKERFILE]: read(API_DOCKERFILE).replace('CMD ["node", "main.js"]', 'CMD ["npm", "start"]'),
       },
       'must start with `node main.js`',
     ],
     [
       'the api image forgets pg',
       {
-        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(
-          /(package\.json) pg\b/,
-          '$1',
-        ),
+        [API_DOCKERFILE]: read(API_DOCKERFILE).replace(/(package\.json) pg\b/, '$1'),
       },
       '`pg` is not added',
     ],
@@ -1135,10 +867,7 @@ describe('docker-compose.yml and the images it builds', () => {
     [
       '.dockerignore lets node_modules in',
       {
-        '.dockerignore': read('.dockerignore').replace(
-          /^\*\*\/node_modules$/m,
-          '',
-        ),
+        '.dockerignore': read('.dockerignore').replace(/^\*\*\/node_modules$/m, ''),
       },
       '.dockerignore does not exclude node_modules',
     ],
@@ -1146,8 +875,7 @@ describe('docker-compose.yml and the images it builds', () => {
 
   it.each(brokenFiles)('reports it when %s', (_case, files, expected) => {
     // Each mutation must really change its file, or the case would prove nothing.
-    for (const [path, text] of Object.entries(files))
-      if (text !== null) expect(text).not.toEqual(read(path));
+    for (const [path, text] of Object.entries(files)) if (text !== null) expect(text).not.toEqual(read(path));
     const problems = checkCompose(loadCompose(), overlay(files));
     expect(problems.join('\n')).toContain(expected);
   });
@@ -1156,9 +884,7 @@ describe('docker-compose.yml and the images it builds', () => {
     const conf = parseNginx(
       'http { map $a $b { default x; "~^/y" "z w"; } server { location ^~ /api/ { proxy_pass http://u; } } } # c',
     );
-    expect(findAll(conf, 'location').map((l) => l.args)).toEqual([
-      ['^~', '/api/'],
-    ]);
+    expect(findAll(conf, 'location').map((l) => l.args)).toEqual([['^~', '/api/']]);
     expect(findAll(conf, 'map')[0].block?.[1]).toEqual({
       name: '~^/y',
       args: ['z w'],

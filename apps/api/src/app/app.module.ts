@@ -10,7 +10,12 @@ export class AppModule {
   static forRoot(env: Env, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ env, databaseUrl, entities: ENTITIES }), CouncilModule, SchedulingModule, LiveMeetingModule],
+      imports: [
+        CoreModule.forRoot({ env, databaseUrl, entities: ENTITIES }),
+        CouncilModule,
+        SchedulingModule,
+        LiveMeetingModule,
+      ],
     };
   }
 }

@@ -11,14 +11,26 @@ import { AppModule } from './app.module';
 
 /** Where the built Angular app is: WEB_DIST, or dist/apps/web/browser beside the API build. */
 export function webDistFolder(env: Env): string | undefined {
-  const candidates = env.WEB_DIST ? [env.WEB_DIST] : [join(__dirname, '..', 'web', 'browser'), resolve('dist/apps/web/browser')];
+  const candidates = env.WEB_DIST
+    ? [env.WEB_DIST]
+    : [join(__dirname, '..', 'web', 'browser'), resolve('dist/apps/web/browser')];
   return candidates.map((c) => resolve(c)).find((c) => existsSync(join(c, 'index.html')));
 }
 
 const ONE_MEGABYTE = 1024 * 1024;
 
+export interface KengashApp {
+  app: NestFastifyApplication;
+  /**
+   * Call first on SIGTERM: responses still in flight then carry `Connection: close`, so keep-alive
+   * connections end with them and the server can close without waiting for idle timeouts.
+   */
+  beginShutdown(): void;
+}
+
 /** Builds the whole HTTP application (REST, OpenAPI, static web app, Socket.IO) without listening. */
-export async function createApp(env: Env, databaseUrl: string): Promise<NestFastifyApplication> {
+export async function createApp(env: Env, databaseUrl: string): Promise<KengashApp> {
+  let closing = false;
   const adapter = new FastifyAdapter({
     trustProxy: env.TRUST_PROXY,
     bodyLimit: ONE_MEGABYTE,
@@ -28,7 +40,6 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestFast
       (req as typeof req & { id?: string }).id = id;
       return id;
     },
-    requestIdLogLabel: 'correlationId',
     forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, databaseUrl), adapter, {
@@ -46,13 +57,16 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestFast
   const webDist = webDistFolder(env);
   app.useGlobalFilters(
     new AllExceptionsFilter(
-      webDist ? (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webDist) : undefined,
+      webDist
+        ? (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webDist)
+        : undefined,
     ),
   );
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header(CORRELATION_HEADER, request.id);
+    if (closing) reply.header('connection', 'close');
   });
   if (webDist) {
     await fastify.register(fastifyStatic, {
@@ -77,5 +91,10 @@ export async function createApp(env: Env, databaseUrl: string): Promise<NestFast
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
-  return app;
+  return {
+    app,
+    beginShutdown: () => {
+      closing = true;
+    },
+  };
 }

@@ -15,7 +15,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
   return dataSource.transaction(async (tx) => {
     if ((await tx.getRepository(CouncilEntity).count()) > 0) return false;
 
-    const council = await tx.getRepository(CouncilEntity).save({ slug: DEMO_COUNCIL.slug, name: DEMO_COUNCIL.name, demo: true });
+    const council = await tx
+      .getRepository(CouncilEntity)
+      .save({ slug: DEMO_COUNCIL.slug, name: DEMO_COUNCIL.name, demo: true });
     const groups = new Map<string, WorkingGroupEntity>();
     for (const g of DEMO_GROUPS) {
       const saved = await tx.getRepository(WorkingGroupEntity).save({
@@ -47,7 +49,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       for (const [slug, role] of Object.entries(p.groups)) {
         const group = groups.get(slug);
         if (!group || !role) throw new Error(`Demo data: unknown group ${slug}`);
-        await tx.getRepository(GroupMembershipEntity).save({ groupId: group.id, userId: user.id, role, termStart: PERIOD_START, termEnd: PERIOD_END });
+        await tx
+          .getRepository(GroupMembershipEntity)
+          .save({ groupId: group.id, userId: user.id, role, termStart: PERIOD_START, termEnd: null });
       }
     }
 
@@ -62,7 +66,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
         status: s.status,
         rrule: null,
         demo: true,
-        groups: s.groups === 'all' ? [...groups.values()] : s.groups.map((slug) => groups.get(slug) as WorkingGroupEntity),
+        groups:
+          s.groups === 'all' ? [...groups.values()] : s.groups.map((slug) => groups.get(slug) as WorkingGroupEntity),
       });
       await tx.getRepository(AgendaItemEntity).save(
         s.agenda.map((item, index) => ({

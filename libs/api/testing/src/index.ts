@@ -1,1 +1,3 @@
-export * from './lib/api-testing';
+export * from './lib/test-database';
+export * from './lib/migrated-data-source';
+export * from './lib/api-process';

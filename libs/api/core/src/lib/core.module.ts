@@ -29,9 +29,17 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configSections(options.env, options.databaseUrl) }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          load: configSections(options.env, options.databaseUrl),
+        }),
         LoggerModule.forRoot(loggerParams(options.env.LOG_LEVEL)),
-        TypeOrmModule.forRoot({ ...typeormOptions(options.databaseUrl, options.entities, { runMigrations: false }), retryAttempts: 2, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({
+          ...typeormOptions(options.databaseUrl, options.entities, { runMigrations: false }),
+          retryAttempts: 2,
+          retryDelay: 1000,
+        }),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -1,10 +1,4 @@
-import {
-  Ack,
-  ClientToServerEvents,
-  LIVE_NAMESPACE,
-  ServerToClientEvents,
-  TimeSyncResult,
-} from '@kengash/contracts';
+import { Ack, ClientToServerEvents, LIVE_NAMESPACE, ServerToClientEvents, TimeSyncResult } from '@kengash/contracts';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';

@@ -1,7 +1,16 @@
 import { WorldClockRequest } from '@kengash/contracts';
 import { isValidTimeZone } from '@kengash/util-time';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Matches, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateBy,
+} from 'class-validator';
 
 /** An IANA time-zone name the server's tz database knows (there is no `Asia/Astana`: use `Asia/Almaty`). */
 export function IsTimeZone(each = false) {

@@ -4,7 +4,9 @@ import { ErrorResponse } from './errors';
 export const LIVE_NAMESPACE = '/live';
 
 /** Every ack is either `{ ok: true, data }` or `{ ok: false, error }`. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: Omit<ErrorResponse, 'statusCode'> & { statusCode: number } };
+export type Ack<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: Omit<ErrorResponse, 'statusCode'> & { statusCode: number } };
 
 export interface TimeSyncResult {
   /** Server time in epoch milliseconds, for clients to correct their agenda timers. */

@@ -1,1 +1,1 @@
-export * from './lib/web-council-data-access/web-council-data-access';
+export * from './lib/council-api.service';

@@ -1,1 +1,3 @@
-export * from './lib/web-council-feature/web-council-feature';
+export * from './lib/council.routes';
+export * from './lib/council-home/council-home.component';
+export * from './lib/working-group-card/working-group-card.component';

@@ -15,22 +15,97 @@ export interface EnvVariable {
 
 export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'NODE_ENV', default: 'production', description: 'production | development | test', requiredInCompose: true },
-  { name: 'PORT', default: '3000', description: 'HTTP port of the API, the web app and Socket.IO', requiredInCompose: true },
+  {
+    name: 'PORT',
+    default: '3000',
+    description: 'HTTP port of the API, the web app and Socket.IO',
+    requiredInCompose: true,
+  },
   { name: 'HOST', default: '0.0.0.0', description: 'Interface to listen on', requiredInCompose: false },
-  { name: 'PUBLIC_URL', default: 'http://localhost:3000', description: 'Address people use to reach Kengash (links in e-mails; https enables HSTS)', requiredInCompose: true },
-  { name: 'DATABASE_URL', default: '', description: 'PostgreSQL URL; empty starts an embedded PostgreSQL under DATA_DIR', requiredInCompose: true },
-  { name: 'DATA_DIR', default: './.kengash', description: 'Folder for the embedded database and generated secrets', requiredInCompose: true },
-  { name: 'REDIS_URL', default: '', description: 'Redis URL; set it to run several API instances (Socket.IO adapter); empty = single instance', requiredInCompose: true },
-  { name: 'SMTP_URL', default: '', description: 'SMTP relay URL for outgoing mail; empty = in-process catcher', requiredInCompose: true },
-  { name: 'MAIL_FROM', default: 'Kengash <no-reply@kengash.local>', description: 'Sender address of outgoing mail', requiredInCompose: false },
-  { name: 'JWT_ACCESS_SECRET', default: '', description: 'Secret for access tokens (≥ 32 chars); empty = generated into DATA_DIR on first start', requiredInCompose: true },
-  { name: 'JWT_REFRESH_SECRET', default: '', description: 'Secret for refresh tokens (≥ 32 chars); empty = generated into DATA_DIR on first start', requiredInCompose: true },
-  { name: 'DEMO_DATA', default: 'true', description: 'Load the demo council on first start (true for npm start, false in production compose)', requiredInCompose: true },
-  { name: 'LOG_LEVEL', default: 'info', description: 'fatal | error | warn | info | debug | trace | silent', requiredInCompose: true },
-  { name: 'CORS_ORIGINS', default: '', description: 'Comma-separated origins allowed to call the API from a browser; empty = same origin only', requiredInCompose: true },
-  { name: 'TRUST_PROXY', default: 'false', description: 'true when behind a reverse proxy (nginx) so client IPs come from X-Forwarded-For', requiredInCompose: true },
-  { name: 'WEB_DIST', default: '', description: 'Folder of the built Angular app to serve; empty = dist/apps/web/browser next to the API build', requiredInCompose: false },
-  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long SIGTERM waits for in-flight requests before closing', requiredInCompose: false },
+  {
+    name: 'PUBLIC_URL',
+    default: 'http://localhost:3000',
+    description: 'Address people use to reach Kengash (links in e-mails; https enables HSTS)',
+    requiredInCompose: true,
+  },
+  {
+    name: 'DATABASE_URL',
+    default: '',
+    description: 'PostgreSQL URL; empty starts an embedded PostgreSQL under DATA_DIR',
+    requiredInCompose: true,
+  },
+  {
+    name: 'DATA_DIR',
+    default: './.kengash',
+    description: 'Folder for the embedded database and generated secrets',
+    requiredInCompose: true,
+  },
+  {
+    name: 'REDIS_URL',
+    default: '',
+    description: 'Redis URL; set it to run several API instances (Socket.IO adapter); empty = single instance',
+    requiredInCompose: true,
+  },
+  {
+    name: 'SMTP_URL',
+    default: '',
+    description: 'SMTP relay URL for outgoing mail; empty = in-process catcher',
+    requiredInCompose: true,
+  },
+  {
+    name: 'MAIL_FROM',
+    default: 'Kengash <no-reply@kengash.local>',
+    description: 'Sender address of outgoing mail',
+    requiredInCompose: false,
+  },
+  {
+    name: 'JWT_ACCESS_SECRET',
+    default: '',
+    description: 'Secret for access tokens (≥ 32 chars); empty = generated into DATA_DIR on first start',
+    requiredInCompose: true,
+  },
+  {
+    name: 'JWT_REFRESH_SECRET',
+    default: '',
+    description: 'Secret for refresh tokens (≥ 32 chars); empty = generated into DATA_DIR on first start',
+    requiredInCompose: true,
+  },
+  {
+    name: 'DEMO_DATA',
+    default: 'true',
+    description: 'Load the demo council on first start (true for npm start, false in production compose)',
+    requiredInCompose: true,
+  },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: 'fatal | error | warn | info | debug | trace | silent',
+    requiredInCompose: true,
+  },
+  {
+    name: 'CORS_ORIGINS',
+    default: '',
+    description: 'Comma-separated origins allowed to call the API from a browser; empty = same origin only',
+    requiredInCompose: true,
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description: 'true when behind a reverse proxy (nginx) so client IPs come from X-Forwarded-For',
+    requiredInCompose: true,
+  },
+  {
+    name: 'WEB_DIST',
+    default: '',
+    description: 'Folder of the built Angular app to serve; empty = dist/apps/web/browser next to the API build',
+    requiredInCompose: false,
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    description: 'How long SIGTERM waits for in-flight requests before closing',
+    requiredInCompose: false,
+  },
 ];
 
 const bool = z
@@ -49,15 +124,20 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
   );
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const int = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, { message: 'must be a whole number' })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -76,7 +156,12 @@ export const envSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(url(['http:', 'https:']))),
   TRUST_PROXY: bool.default(false),
   WEB_DIST: optional(z.string()),
@@ -86,7 +171,10 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid configuration: ${variable} ${detail}`);
     this.name = 'ConfigError';
   }

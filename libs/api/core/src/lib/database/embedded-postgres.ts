@@ -17,7 +17,10 @@ export interface EmbeddedPostgresOptions {
   database?: string;
   /** Delete the cluster on stop (test databases). */
   persistent?: boolean;
+  /** The server's own output (verbose). */
   log?: (message: string) => void;
+  /** Things a person should know, such as an orphaned server being stopped. */
+  warn?: (message: string) => void;
 }
 
 interface EmbeddedPostgresInstance {
@@ -124,13 +127,14 @@ async function credentials(dataDir: string): Promise<Credentials> {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
+  const warn = options.warn ?? log;
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   const database = options.database ?? 'kengash';
   const asRoot = process.getuid?.() === 0;
   await mkdir(dataDir, { recursive: true });
   if (asRoot) await makeTraversable(dataDir);
-  await stopOrphan(clusterDir, log);
+  await stopOrphan(clusterDir, warn);
 
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const { user, password } = await credentials(dataDir);

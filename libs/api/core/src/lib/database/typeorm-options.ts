@@ -5,7 +5,11 @@ import { MIGRATIONS } from './migrations';
 type EntityList = MixedList<Function | string | EntitySchema>;
 
 /** One place that decides how Kengash talks to PostgreSQL: migrations always, `synchronize` never. */
-export function typeormOptions(url: string, entities: EntityList, options: { runMigrations?: boolean } = {}): DataSourceOptions {
+export function typeormOptions(
+  url: string,
+  entities: EntityList,
+  options: { runMigrations?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto', // gen_random_uuid(), built into PostgreSQL 13+

@@ -65,7 +65,12 @@ export function toErrorResponse(exception: unknown, correlationId: string): Erro
     fastify.statusCode < 500
   ) {
     const statusCode = fastify.statusCode;
-    return { statusCode, code: STATUS_CODE[statusCode] ?? ErrorCode.MalformedRequest, message: fastifyMessage(fastify), correlationId };
+    return {
+      statusCode,
+      code: STATUS_CODE[statusCode] ?? ErrorCode.MalformedRequest,
+      message: fastifyMessage(fastify),
+      correlationId,
+    };
   }
   return {
     statusCode: ERROR_CODE_STATUS[ErrorCode.Internal],

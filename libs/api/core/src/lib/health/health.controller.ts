@@ -21,7 +21,12 @@ export class HealthController {
   @ApiOkResponse({ description: 'Ready to serve' })
   @ApiServiceUnavailableResponse({ description: 'The database is not reachable' })
   async ready(): Promise<HealthResponse> {
-    const up = this.dataSource.isInitialized && (await this.dataSource.query('SELECT 1').then(() => true, () => false));
+    const up =
+      this.dataSource.isInitialized &&
+      (await this.dataSource.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ));
     if (!up) throw new ServiceUnavailableException('The database is not reachable');
     return { status: 'ok', checks: { database: 'up' } };
   }

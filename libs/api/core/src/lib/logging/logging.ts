@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -15,6 +16,8 @@ export function correlationIdFor(request: IncomingMessage): string {
 /** Structured JSON logs; every request line carries its correlation id; secrets are redacted. */
 export function loggerParams(level: string): Params {
   return {
+    // Path syntax of path-to-regexp 8 (Nest 11): every route.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
@@ -32,7 +35,11 @@ export function loggerParams(level: string): Params {
       },
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
       serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id?: string; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
     },
   };

@@ -1,0 +1,31 @@
+import { _ } from '@ngx-translate/core';
+
+/** Areas of Kengash that are announced in the navigation but not built yet. */
+export type PlannedArea = 'sessions' | 'live' | 'minutes' | 'practices' | 'network';
+
+export interface PlannedAreaCopy {
+  /** Page title and heading: the same words as the navigation entry. */
+  title: string;
+  /** What the area will hold. */
+  description: string;
+}
+
+export const PLANNED_AREAS: Record<PlannedArea, PlannedAreaCopy> = {
+  sessions: {
+    title: _('nav.sessions'),
+    description: _('areas.sessions.description'),
+  },
+  live: { title: _('nav.live'), description: _('areas.live.description') },
+  minutes: {
+    title: _('nav.minutes'),
+    description: _('areas.minutes.description'),
+  },
+  practices: {
+    title: _('nav.practices'),
+    description: _('areas.practices.description'),
+  },
+  network: {
+    title: _('nav.network'),
+    description: _('areas.network.description'),
+  },
+};

@@ -1,0 +1,58 @@
+import { UserEntity } from '@kengash/api-identity';
+import { createMigratedDatabase, MigratedDatabase } from '@kengash/api-testing';
+import { WorkingGroupTheme } from '@kengash/contracts';
+import { CouncilEntity } from './council.entity';
+import { CouncilService } from './council.service';
+import { GroupMembershipEntity, GroupRole } from './group-membership.entity';
+import { WorkingGroupEntity } from './working-group.entity';
+
+describe('CouncilService on a real PostgreSQL', () => {
+  let db: MigratedDatabase;
+  let sut: CouncilService;
+
+  beforeAll(async () => {
+    db = await createMigratedDatabase('council');
+    sut = new CouncilService(db.dataSource);
+  });
+  afterAll(() => db?.close());
+
+  it('reports a missing council as NOT_FOUND rather than an empty list', async () => {
+    await expect(sut.listGroups('2024-07-26')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('counts current, non-observer, non-disabled members and lists their countries', async () => {
+    const ds = db.dataSource;
+    const council = await ds.getRepository(CouncilEntity).save({ slug: 'c', name: { en: 'Council' }, demo: false });
+    const group = await ds.getRepository(WorkingGroupEntity).save({
+      councilId: council.id,
+      slug: 'psychosocial-support',
+      name: { en: 'Psychosocial Support', ru: 'Психосоциальная поддержка' },
+      theme: WorkingGroupTheme.PsychosocialSupport,
+      mandate: { en: 'Mandate' },
+      periodStart: '2024-05-14',
+      periodEnd: '2025-12-31',
+    });
+    const person = (email: string, country: string | null, status: 'active' | 'disabled' = 'active') =>
+      ds.getRepository(UserEntity).save({ email, displayName: email, country, status });
+    const member = async (user: UserEntity, role: GroupRole, termStart: string, termEnd: string | null) =>
+      ds.getRepository(GroupMembershipEntity).save({ groupId: group.id, userId: user.id, role, termStart, termEnd });
+
+    await member(await person('chair@x.example', 'TJ'), 'chair', '2024-05-14', null);
+    await member(await person('member@x.example', 'KZ'), 'member', '2024-05-14', '2025-12-31');
+    await member(await person('observer@x.example', null), 'observer', '2024-05-14', null);
+    await member(await person('ended@x.example', 'UZ'), 'member', '2024-05-14', '2024-06-30');
+    await member(await person('future@x.example', 'KG'), 'member', '2025-01-01', null);
+    await member(await person('disabled@x.example', 'TM', 'disabled'), 'member', '2024-05-14', null);
+    // Case-insensitive e-mail: the same address in other letters is refused.
+    await expect(person('CHAIR@x.example', 'TJ')).rejects.toThrow(/duplicate key/);
+
+    const result = await sut.listGroups('2024-07-26');
+    expect(result.council.name.en).toBe('Council');
+    expect(result.groups).toHaveLength(1);
+    expect(result.groups[0]).toMatchObject({ slug: 'psychosocial-support', memberCount: 2, countries: ['KZ', 'TJ'] });
+    expect((await sut.listGroups('2025-02-01')).groups[0]).toMatchObject({
+      memberCount: 3,
+      countries: ['KG', 'KZ', 'TJ'],
+    });
+  });
+});

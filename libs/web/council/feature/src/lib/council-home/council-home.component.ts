@@ -1,0 +1,88 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { pickText, WorkingGroupListResponse } from '@kengash/contracts';
+import { CouncilApiService } from '@kengash/web-council-data-access';
+import { TranslatePipe } from '@ngx-translate/core';
+import { Subscription } from 'rxjs';
+import { injectActiveLocale } from '../active-locale';
+import { fallbackLang } from '../council-labels';
+import { WorkingGroupCardComponent } from '../working-group-card/working-group-card.component';
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; offline: boolean; correlationId: string | null }
+  | { status: 'ready'; data: WorkingGroupListResponse };
+
+/** The council home: the council and its working groups. */
+@Component({
+  selector: 'kg-council-home',
+  imports: [MatButtonModule, MatProgressBarModule, TranslatePipe, WorkingGroupCardComponent],
+  templateUrl: './council-home.component.html',
+  styleUrl: './council-home.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CouncilHomeComponent {
+  private readonly api = inject(CouncilApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly groupsHeading = viewChild.required<ElementRef<HTMLElement>>('groupsHeading');
+  private request: Subscription | undefined;
+
+  protected readonly locale = injectActiveLocale();
+  protected readonly state = signal<LoadState>({ status: 'loading' });
+
+  protected readonly council = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data.council : null;
+  });
+  protected readonly councilName = computed(() => {
+    const council = this.council();
+    return council ? pickText(council.name, this.locale()) : null;
+  });
+  protected readonly councilNameLang = computed(() => {
+    const council = this.council();
+    return council ? fallbackLang(council.name, this.locale()) : null;
+  });
+
+  constructor() {
+    this.load();
+    this.destroyRef.onDestroy(() => this.request?.unsubscribe());
+  }
+
+  /** Loads again after an error; focus goes to the section heading the retry button lived in. */
+  protected retry(): void {
+    this.load();
+    this.groupsHeading().nativeElement.focus();
+  }
+
+  private load(): void {
+    this.request?.unsubscribe();
+    this.state.set({ status: 'loading' });
+    this.request = this.api.listGroups().subscribe({
+      next: (data) => this.state.set({ status: 'ready', data }),
+      error: (error: unknown) => this.state.set(describeError(error)),
+    });
+  }
+}
+
+function describeError(error: unknown): LoadState {
+  if (!(error instanceof HttpErrorResponse)) {
+    return { status: 'error', offline: false, correlationId: null };
+  }
+  const body: unknown = error.error;
+  const correlationId =
+    typeof body === 'object' && body !== null && 'correlationId' in body && typeof body.correlationId === 'string'
+      ? body.correlationId
+      : null;
+  return { status: 'error', offline: error.status === 0, correlationId };
+}

@@ -1,3 +1,0 @@
-export function workspaceTests(): string {
-  return 'workspace-tests';
-}
