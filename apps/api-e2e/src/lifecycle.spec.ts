@@ -1,5 +1,5 @@
 import { ClientToServerEvents, LIVE_NAMESPACE, ServerShutdownNotice, ServerToClientEvents } from '@kengash/contracts';
-import { API_MAIN, createTestDatabase, runApi, startApi, TestDatabase } from '@kengash/api-testing';
+import { API_MAIN, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
 import { spawnSync } from 'node:child_process';
 import { io, Socket } from 'socket.io-client';
 

@@ -1,4 +1,4 @@
-import { UserEntity } from '@kengash/api-identity';
+import { IDENTITY_ENTITIES, UserEntity } from '@kengash/api-identity';
 import { createMigratedDatabase, MigratedDatabase } from '@kengash/api-testing';
 import { WorkingGroupTheme } from '@kengash/contracts';
 import { CouncilEntity } from './council.entity';
@@ -11,7 +11,12 @@ describe('CouncilService on a real PostgreSQL', () => {
   let sut: CouncilService;
 
   beforeAll(async () => {
-    db = await createMigratedDatabase('council');
+    db = await createMigratedDatabase('council', [
+      ...IDENTITY_ENTITIES,
+      CouncilEntity,
+      WorkingGroupEntity,
+      GroupMembershipEntity,
+    ]);
     sut = new CouncilService(db.dataSource);
   });
   afterAll(() => db?.close());

