@@ -132,7 +132,13 @@ try {
   await Promise.all(
     [0, 1].map(async () => {
       for (let cfg = queue.shift(); cfg; cfg = queue.shift()) {
-        const r = await npx(['tsc', '--noEmit', '-p', relative(root, cfg)], {}, { capture: true });
+        // Angular's Jest specs compile to CommonJS for Jest, but Angular ships ES modules only: type-check them
+        // with the resolution the Angular build itself uses.
+        const parent = readJson(join(dirname(cfg), 'tsconfig.json'));
+        const angularSpec =
+          cfg.endsWith('tsconfig.spec.json') && parent?.compilerOptions?.moduleResolution === 'bundler';
+        const flags = angularSpec ? ['--module', 'preserve', '--moduleResolution', 'bundler'] : [];
+        const r = await npx(['tsc', '--noEmit', '-p', relative(root, cfg), ...flags], {}, { capture: true });
         if (r.code === 0) tcPassed++;
         else {
           tcFailed++;

@@ -1,4 +1,5 @@
 import { ConfigError, EmbeddedDatabase, Env, parseEnv, startEmbeddedPostgres, typeormOptions } from '@kengash/api-core';
+import { existsSync } from 'node:fs';
 import { pino, type Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from './app/create-app';
@@ -11,6 +12,8 @@ type Command = 'serve' | 'db:migrate' | 'db:seed';
 const COMMANDS: readonly Command[] = ['serve', 'db:migrate', 'db:seed'];
 
 function readEnv(): Env {
+  // A `.env` file in the working folder fills in variables that are not already set (Node's own parser).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   try {
     return parseEnv(process.env);
   } catch (e) {

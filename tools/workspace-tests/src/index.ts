@@ -1,1 +1,1 @@
-export * from './lib/workspace-tests';
+export {};

@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -35,7 +36,7 @@ export async function createApp(env: Env, databaseUrl: string): Promise<KengashA
     trustProxy: env.TRUST_PROXY,
     bodyLimit: ONE_MEGABYTE,
     // The correlation id is Fastify's request id; it is put on the raw request so pino-http logs the same id.
-    genReqId: (req) => {
+    genReqId: (req: IncomingMessage) => {
       const id = correlationIdFor(req);
       (req as typeof req & { id?: string }).id = id;
       return id;

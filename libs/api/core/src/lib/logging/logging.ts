@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { Options as HttpLoggerOptions } from 'pino-http';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -15,32 +16,29 @@ export function correlationIdFor(request: IncomingMessage): string {
 
 /** Structured JSON logs; every request line carries its correlation id; secrets are redacted. */
 export function loggerParams(level: string): Params {
+  const pinoHttp: HttpLoggerOptions = {
+    level,
+    customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+        '*.refreshToken',
+        '*.secret',
+      ],
+      censor: '[redacted]',
+    },
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+    },
+  };
   return {
     // Path syntax of path-to-regexp 8 (Nest 11): every route.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      level,
-      customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.token',
-          '*.refreshToken',
-          '*.secret',
-        ],
-        censor: '[redacted]',
-      },
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
-      serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-      },
-    },
+    pinoHttp,
   };
 }
