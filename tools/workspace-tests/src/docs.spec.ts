@@ -18,7 +18,7 @@ describe('documentation matches the code', () => {
       expect(line).toBeDefined();
       const value = (line ?? '').slice(name.length + 1).replace(/^"(.*)"$/, '$1');
       expect(value).toBe(v.default);
-      expect(readme).toContain(`| \`${name}\` |`);
+      expect(readme).toMatch(new RegExp(`\\|\\s*\`${name}\`\\s*\\|`));
     },
   );
 
