@@ -4,3 +4,4 @@ export * from './lib/council';
 export * from './lib/time';
 export * from './lib/health';
 export * from './lib/live';
+export * from './lib/identity';
