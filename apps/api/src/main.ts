@@ -1,4 +1,13 @@
-import { ConfigError, EmbeddedDatabase, Env, parseEnv, startEmbeddedPostgres, typeormOptions } from '@kengash/api-core';
+import { describeAuditVerification, verifyAuditChain } from '@kengash/api-audit';
+import {
+  ConfigError,
+  EmbeddedDatabase,
+  Env,
+  loadSecrets,
+  parseEnv,
+  startEmbeddedPostgres,
+  typeormOptions,
+} from '@kengash/api-core';
 import { existsSync } from 'node:fs';
 import { pino, type Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -8,8 +17,8 @@ import { seedDemoData } from './demo/seed';
 
 const MIGRATION_LOCK = 4_212_024; // any constant shared by every instance
 
-type Command = 'serve' | 'db:migrate' | 'db:seed';
-const COMMANDS: readonly Command[] = ['serve', 'db:migrate', 'db:seed'];
+type Command = 'serve' | 'db:migrate' | 'db:seed' | 'audit:verify';
+const COMMANDS: readonly Command[] = ['serve', 'db:migrate', 'db:seed', 'audit:verify'];
 
 function readEnv(): Env {
   // A `.env` file in the working folder fills in variables that are not already set (Node's own parser).
@@ -63,6 +72,19 @@ async function prepareDatabase(url: string, seed: boolean, log: PinoLogger): Pro
   }
 }
 
+/** Walks the audit log's hash chain and prints one line; the exit code is 1 when the chain is broken. */
+async function verifyAudit(url: string): Promise<number> {
+  const ds = new DataSource(typeormOptions(url, ENTITIES, { runMigrations: false }));
+  await ds.initialize();
+  try {
+    const result = await verifyAuditChain(ds);
+    process.stdout.write(`${describeAuditVerification(result)}\n`);
+    return result.ok ? 0 : 1;
+  } finally {
+    await ds.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const command = (process.argv[2] ?? 'serve') as Command;
   if (!COMMANDS.includes(command)) {
@@ -98,11 +120,12 @@ async function main(): Promise<void> {
   try {
     if (command !== 'serve') {
       await prepareDatabase(db.url, command === 'db:seed', log);
+      if (command === 'audit:verify') process.exitCode = await verifyAudit(db.url);
       await db.stop();
       return;
     }
     await prepareDatabase(db.url, env.DEMO_DATA, log);
-    const { app, beginShutdown } = await createApp(env, db.url);
+    const { app, beginShutdown } = await createApp(env, db.url, await loadSecrets(env));
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.on(
         signal,

@@ -1,4 +1,5 @@
-import { CoreModule, Env } from '@kengash/api-core';
+import { AppSecrets, CoreModule, Env } from '@kengash/api-core';
+import { IdentityModule } from '@kengash/api-identity';
 import { CouncilModule } from '@kengash/api-council';
 import { LiveMeetingModule } from '@kengash/api-live-meeting';
 import { SchedulingModule } from '@kengash/api-scheduling';
@@ -7,11 +8,12 @@ import { ENTITIES } from './entities';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: Env, databaseUrl: string): DynamicModule {
+  static forRoot(env: Env, databaseUrl: string, secrets: AppSecrets): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot({ env, databaseUrl, entities: ENTITIES }),
+        CoreModule.forRoot({ env, databaseUrl, secrets, entities: ENTITIES }),
+        IdentityModule,
         CouncilModule,
         SchedulingModule,
         LiveMeetingModule,

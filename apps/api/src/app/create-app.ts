@@ -1,5 +1,6 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { AllExceptionsFilter, CORRELATION_HEADER, correlationIdFor, Env } from '@kengash/api-core';
+import { AllExceptionsFilter, AppSecrets, CORRELATION_HEADER, correlationIdFor, Env } from '@kengash/api-core';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { indexHtmlSender, registerSecurityHeaders } from './security-headers';
 
 /** Where the built Angular app is: WEB_DIST, or dist/apps/web/browser beside the API build. */
 export function webDistFolder(env: Env): string | undefined {
@@ -30,7 +32,7 @@ export interface KengashApp {
 }
 
 /** Builds the whole HTTP application (REST, OpenAPI, static web app, Socket.IO) without listening. */
-export async function createApp(env: Env, databaseUrl: string): Promise<KengashApp> {
+export async function createApp(env: Env, databaseUrl: string, secrets: AppSecrets): Promise<KengashApp> {
   let closing = false;
   const adapter = new FastifyAdapter({
     trustProxy: env.TRUST_PROXY,
@@ -43,7 +45,7 @@ export async function createApp(env: Env, databaseUrl: string): Promise<KengashA
     },
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, databaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, databaseUrl, secrets), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
@@ -55,16 +57,19 @@ export async function createApp(env: Env, databaseUrl: string): Promise<KengashA
     credentials: true,
   });
 
-  const webDist = webDistFolder(env);
-  app.useGlobalFilters(
-    new AllExceptionsFilter(
-      webDist
-        ? (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', webDist)
-        : undefined,
-    ),
-  );
-
   const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyCookie);
+  await registerSecurityHeaders(fastify, {
+    https: new URL(env.PUBLIC_URL).protocol === 'https:',
+    connectOrigins: env.CORS_ORIGINS,
+  });
+
+  // The web app: hashed assets from disk; index.html (for "/" and every client-side route) with a CSP nonce.
+  const webDist = webDistFolder(env);
+  const sendIndex = webDist ? indexHtmlSender(webDist) : undefined;
+  app.useGlobalFilters(new AllExceptionsFilter(sendIndex));
+  if (sendIndex) fastify.get('/', sendIndex);
+
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header(CORRELATION_HEADER, request.id);
     if (closing) reply.header('connection', 'close');
@@ -74,7 +79,8 @@ export async function createApp(env: Env, databaseUrl: string): Promise<KengashA
       root: webDist,
       prefix: '/',
       wildcard: true,
-      index: ['index.html'],
+      index: false,
+      allowedPath: (path) => path !== '/index.html',
       setHeaders: (reply, path) => {
         // Angular's file names carry a content hash: cache them for a year; index.html is always revalidated.
         const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path);

@@ -1,6 +1,4 @@
-import { CountryCode, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
-import type { GlobalRole } from '@kengash/api-identity';
-import type { GroupRole } from '@kengash/api-council';
+import { CountryCode, GlobalRole, GroupRole, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
 
 /**
  * The shipped demo council (product brief §6). Dates and themes are the public facts of the source
@@ -89,7 +87,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Council Secretariat (demo)',
     timeZone: 'Asia/Tashkent',
     locale: 'ru',
-    globalRole: 'secretariat',
+    globalRole: GlobalRole.Secretariat,
     groups: {},
   },
   {
@@ -99,7 +97,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Council Secretariat (demo)',
     timeZone: 'Asia/Tashkent',
     locale: 'en',
-    globalRole: 'admin',
+    globalRole: GlobalRole.Admin,
     groups: {},
   },
   {
@@ -109,8 +107,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Steppe Law Institute (demo)',
     timeZone: 'Asia/Almaty',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { accountability: 'chair' },
+    globalRole: GlobalRole.Member,
+    groups: { accountability: GroupRole.Chair },
   },
   {
     key: 'cochair-accountability',
@@ -119,8 +117,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Ala-Too Justice Centre (demo)',
     timeZone: 'Asia/Bishkek',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { accountability: 'co_chair' },
+    globalRole: GlobalRole.Member,
+    groups: { accountability: GroupRole.CoChair },
   },
   {
     key: 'prosecutor',
@@ -129,8 +127,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Fictional Prosecutors’ Academy (demo)',
     timeZone: 'Asia/Tashkent',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { accountability: 'member' },
+    globalRole: GlobalRole.Member,
+    groups: { accountability: GroupRole.Member },
   },
   {
     key: 'probation',
@@ -139,8 +137,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Varzob Probation Service (demo)',
     timeZone: 'Asia/Dushanbe',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { accountability: 'member', 'psychosocial-support': 'member' },
+    globalRole: GlobalRole.Member,
+    groups: { accountability: GroupRole.Member, 'psychosocial-support': GroupRole.Member },
   },
   {
     key: 'chair-psychosocial',
@@ -149,8 +147,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Pamir Family Wellbeing Centre (demo)',
     timeZone: 'Asia/Dushanbe',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'psychosocial-support': 'chair' },
+    globalRole: GlobalRole.Member,
+    groups: { 'psychosocial-support': GroupRole.Chair },
   },
   {
     key: 'rapporteur-psychosocial',
@@ -159,8 +157,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Irtysh Psychology Network (demo)',
     timeZone: 'Asia/Almaty',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'psychosocial-support': 'rapporteur' },
+    globalRole: GlobalRole.Member,
+    groups: { 'psychosocial-support': GroupRole.Rapporteur },
   },
   {
     key: 'psychologist',
@@ -169,8 +167,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Fergana Children’s Support House (demo)',
     timeZone: 'Asia/Tashkent',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'psychosocial-support': 'member' },
+    globalRole: GlobalRole.Member,
+    groups: { 'psychosocial-support': GroupRole.Member },
   },
   {
     key: 'social-worker',
@@ -179,8 +177,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Osh Social Work Association (demo)',
     timeZone: 'Asia/Bishkek',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'psychosocial-support': 'member', 'civil-society': 'member' },
+    globalRole: GlobalRole.Member,
+    groups: { 'psychosocial-support': GroupRole.Member, 'civil-society': GroupRole.Member },
   },
   {
     key: 'chair-narratives',
@@ -189,8 +187,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Kopetdag Education Institute (demo)',
     timeZone: 'Asia/Ashgabat',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'countering-narratives': 'chair' },
+    globalRole: GlobalRole.Member,
+    groups: { 'countering-narratives': GroupRole.Chair },
   },
   {
     key: 'theologian',
@@ -199,8 +197,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Hisor Theological Seminary (demo)',
     timeZone: 'Asia/Dushanbe',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'countering-narratives': 'member' },
+    globalRole: GlobalRole.Member,
+    groups: { 'countering-narratives': GroupRole.Member },
   },
   {
     key: 'teacher',
@@ -209,8 +207,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Issyk-Kul Teachers’ Union (demo)',
     timeZone: 'Asia/Bishkek',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'countering-narratives': 'rapporteur' },
+    globalRole: GlobalRole.Member,
+    groups: { 'countering-narratives': GroupRole.Rapporteur },
   },
   {
     key: 'media',
@@ -219,8 +217,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Open Steppe Media Lab (demo)',
     timeZone: 'Asia/Almaty',
     locale: 'en',
-    globalRole: 'member',
-    groups: { 'countering-narratives': 'member' },
+    globalRole: GlobalRole.Member,
+    groups: { 'countering-narratives': GroupRole.Member },
   },
   {
     key: 'chair-civil-society',
@@ -229,8 +227,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Mahalla Partnership Foundation (demo)',
     timeZone: 'Asia/Tashkent',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'civil-society': 'chair' },
+    globalRole: GlobalRole.Member,
+    groups: { 'civil-society': GroupRole.Chair },
   },
   {
     key: 'ngo-lead',
@@ -239,8 +237,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Murgab Women’s Initiative (demo)',
     timeZone: 'Asia/Ashgabat',
     locale: 'ru',
-    globalRole: 'member',
-    groups: { 'civil-society': 'co_chair' },
+    globalRole: GlobalRole.Member,
+    groups: { 'civil-society': GroupRole.CoChair },
   },
   {
     key: 'focal-point-kz',
@@ -249,7 +247,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'National Focal Point Office (demo)',
     timeZone: 'Asia/Almaty',
     locale: 'ru',
-    globalRole: 'focal_point',
+    globalRole: GlobalRole.FocalPoint,
     groups: {},
   },
   {
@@ -259,7 +257,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Namangan Community Centre (demo)',
     timeZone: 'Asia/Tashkent',
     locale: 'ru',
-    globalRole: 'practitioner',
+    globalRole: GlobalRole.Practitioner,
     groups: {},
   },
   {
@@ -269,12 +267,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'International Partner Office, New York (demo)',
     timeZone: 'America/New_York',
     locale: 'en',
-    globalRole: 'observer',
+    globalRole: GlobalRole.Observer,
     groups: {
-      accountability: 'observer',
-      'psychosocial-support': 'observer',
-      'countering-narratives': 'observer',
-      'civil-society': 'observer',
+      accountability: GroupRole.Observer,
+      'psychosocial-support': GroupRole.Observer,
+      'countering-narratives': GroupRole.Observer,
+      'civil-society': GroupRole.Observer,
     },
   },
   {
@@ -284,12 +282,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisation: 'Regional Security Partner, Vienna (demo)',
     timeZone: 'Europe/Vienna',
     locale: 'en',
-    globalRole: 'observer',
-    groups: { 'civil-society': 'observer' },
+    globalRole: GlobalRole.Observer,
+    groups: { 'civil-society': GroupRole.Observer },
   },
 ];
 
 export const demoEmail = (key: string) => `${key}@demo.kengash.example`;
+
+/** The password of every demo account (they work only while DEMO_DATA is on). */
+export const DEMO_PASSWORD = 'kengash-demo-2024';
 
 export interface DemoSession {
   key: string;

@@ -1,8 +1,9 @@
 import { CouncilEntity, GroupMembershipEntity, WorkingGroupEntity } from '@kengash/api-council';
-import { UserEntity } from '@kengash/api-identity';
+import { PasswordService, UserEntity } from '@kengash/api-identity';
 import { AgendaItemEntity, SessionEntity } from '@kengash/api-scheduling';
+import { UserStatus } from '@kengash/contracts';
 import { DataSource } from 'typeorm';
-import { DEMO_COUNCIL, DEMO_GROUPS, DEMO_PEOPLE, DEMO_SESSIONS, demoEmail } from './demo-data';
+import { DEMO_COUNCIL, DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SESSIONS, demoEmail } from './demo-data';
 
 const PERIOD_START = '2024-05-14'; // the council's launch and its roadmap 2024–2025
 const PERIOD_END = '2025-12-31';
@@ -32,6 +33,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       groups.set(g.slug, saved);
     }
 
+    // One shared demo password (README); demo accounts can sign in only while DEMO_DATA is on.
+    const passwordHash = await new PasswordService().hash(DEMO_PASSWORD);
     const people = new Map<string, UserEntity>();
     for (const p of DEMO_PEOPLE) {
       const user = await tx.getRepository(UserEntity).save({
@@ -42,8 +45,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
         country: p.country,
         organisation: p.organisation,
         globalRole: p.globalRole,
-        status: 'active',
+        status: UserStatus.Active,
         demo: true,
+        passwordHash,
+        emailVerifiedAt: new Date(),
       });
       people.set(p.key, user);
       for (const [slug, role] of Object.entries(p.groups)) {

@@ -1,5 +1,6 @@
 export * from './lib/config/env';
 export * from './lib/config/app-config';
+export * from './lib/config/secrets';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/typeorm-options';
 export * from './lib/database/migrations';
@@ -9,3 +10,5 @@ export * from './lib/errors/all-exceptions.filter';
 export * from './lib/logging/logging';
 export * from './lib/health/health.controller';
 export * from './lib/core.module';
+export * from './lib/mail/mail.service';
+export * from './lib/access/can.decorator';

@@ -6,14 +6,17 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
 import { configSections } from './config/app-config';
 import type { Env } from './config/env';
+import type { AppSecrets } from './config/secrets';
 import { typeormOptions } from './database/typeorm-options';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
+import { MailService } from './mail/mail.service';
 import { loggerParams } from './logging/logging';
 
 export interface CoreModuleOptions {
   env: Env;
   databaseUrl: string;
+  secrets: AppSecrets;
   entities: NonNullable<DataSourceOptions['entities']>;
 }
 
@@ -32,7 +35,7 @@ export class CoreModule {
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          load: configSections(options.env, options.databaseUrl),
+          load: configSections(options.env, options.databaseUrl, options.secrets),
         }),
         LoggerModule.forRoot(loggerParams(options.env.LOG_LEVEL)),
         TypeOrmModule.forRoot({
@@ -42,7 +45,14 @@ export class CoreModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        {
+          provide: MailService,
+          useFactory: () => new MailService({ smtpUrl: options.env.SMTP_URL, from: options.env.MAIL_FROM }),
+        },
+      ],
+      exports: [MailService],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { IDENTITY_ENTITIES, UserEntity } from '@kengash/api-identity';
 import { createMigratedDatabase, MigratedDatabase } from '@kengash/api-testing';
-import { WorkingGroupTheme } from '@kengash/contracts';
+import { GroupRole, UserStatus, WorkingGroupTheme } from '@kengash/contracts';
 import { CouncilEntity } from './council.entity';
 import { CouncilService } from './council.service';
-import { GroupMembershipEntity, GroupRole } from './group-membership.entity';
+import { GroupMembershipEntity } from './group-membership.entity';
 import { WorkingGroupEntity } from './working-group.entity';
 
 describe('CouncilService on a real PostgreSQL', () => {
@@ -37,17 +37,17 @@ describe('CouncilService on a real PostgreSQL', () => {
       periodStart: '2024-05-14',
       periodEnd: '2025-12-31',
     });
-    const person = (email: string, country: string | null, status: 'active' | 'disabled' = 'active') =>
+    const person = (email: string, country: string | null, status: UserStatus = UserStatus.Active) =>
       ds.getRepository(UserEntity).save({ email, displayName: email, country, status });
     const member = async (user: UserEntity, role: GroupRole, termStart: string, termEnd: string | null) =>
       ds.getRepository(GroupMembershipEntity).save({ groupId: group.id, userId: user.id, role, termStart, termEnd });
 
-    await member(await person('chair@x.example', 'TJ'), 'chair', '2024-05-14', null);
-    await member(await person('member@x.example', 'KZ'), 'member', '2024-05-14', '2025-12-31');
-    await member(await person('observer@x.example', null), 'observer', '2024-05-14', null);
-    await member(await person('ended@x.example', 'UZ'), 'member', '2024-05-14', '2024-06-30');
-    await member(await person('future@x.example', 'KG'), 'member', '2025-01-01', null);
-    await member(await person('disabled@x.example', 'TM', 'disabled'), 'member', '2024-05-14', null);
+    await member(await person('chair@x.example', 'TJ'), GroupRole.Chair, '2024-05-14', null);
+    await member(await person('member@x.example', 'KZ'), GroupRole.Member, '2024-05-14', '2025-12-31');
+    await member(await person('observer@x.example', null), GroupRole.Observer, '2024-05-14', null);
+    await member(await person('ended@x.example', 'UZ'), GroupRole.Member, '2024-05-14', '2024-06-30');
+    await member(await person('future@x.example', 'KG'), GroupRole.Member, '2025-01-01', null);
+    await member(await person('disabled@x.example', 'TM', UserStatus.Disabled), GroupRole.Member, '2024-05-14', null);
     // Case-insensitive e-mail: the same address in other letters is refused.
     await expect(person('CHAIR@x.example', 'TJ')).rejects.toThrow(/duplicate key/);
 

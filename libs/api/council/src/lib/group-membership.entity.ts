@@ -1,8 +1,7 @@
 import { UserEntity } from '@kengash/api-identity';
+import { GroupRole } from '@kengash/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { WorkingGroupEntity } from './working-group.entity';
-
-export type GroupRole = 'chair' | 'co_chair' | 'rapporteur' | 'member' | 'observer';
 
 /** A person's role in a working group for a term. */
 @Entity({ name: 'group_memberships' })

@@ -1,3 +1,4 @@
+import { Action, Can } from '@kengash/api-core';
 import { COUNCIL_CITIES, WorldClockResponse } from '@kengash/contracts';
 import { worldClock } from '@kengash/util-time';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
@@ -5,6 +6,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { WorldClockDto } from './world-clock.dto';
 
 @ApiTags('time')
+@Can(Action.Public)
 @Controller('time')
 export class TimeController {
   /** What the clocks show in the council's cities (or the given zones) at one instant. */

@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import type { Env } from './env';
+import type { AppSecrets } from './secrets';
 
 export interface HttpConfig {
   port: number;
@@ -18,12 +19,39 @@ export interface AppConfig {
   nodeEnv: Env['NODE_ENV'];
 }
 
+export interface AuthConfig {
+  secrets: AppSecrets;
+  publicUrl: string;
+  /** Demo accounts may sign in only while the demo data is switched on. */
+  demoData: boolean;
+  oidc: { issuerUrl: string; clientId: string; clientSecret: string; displayName: string } | null;
+  allowedOrigins: string[];
+}
+
 /**
  * Namespaced configuration (`config.getOrThrow<HttpConfig>('http')`), built from the validated
  * environment only: nothing else in the API reads `process.env`.
  */
-export function configSections(env: Env, databaseUrl: string) {
+export function configSections(env: Env, databaseUrl: string, secrets: AppSecrets) {
   return [
+    registerAs(
+      'auth',
+      (): AuthConfig => ({
+        secrets,
+        publicUrl: env.PUBLIC_URL,
+        demoData: env.DEMO_DATA,
+        oidc:
+          env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+            ? {
+                issuerUrl: env.OIDC_ISSUER_URL,
+                clientId: env.OIDC_CLIENT_ID,
+                clientSecret: env.OIDC_CLIENT_SECRET,
+                displayName: env.OIDC_DISPLAY_NAME,
+              }
+            : null,
+        allowedOrigins: [new URL(env.PUBLIC_URL).origin, ...env.CORS_ORIGINS.map((o) => new URL(o).origin)],
+      }),
+    ),
     registerAs(
       'http',
       (): HttpConfig => ({

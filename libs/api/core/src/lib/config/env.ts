@@ -71,6 +71,37 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     requiredInCompose: true,
   },
   {
+    name: 'DATA_ENCRYPTION_KEY',
+    default: '',
+    description:
+      'Key (≥ 32 chars) encrypting stored secrets such as TOTP seeds; empty = generated into DATA_DIR on first start',
+    requiredInCompose: true,
+  },
+  {
+    name: 'OIDC_ISSUER_URL',
+    default: '',
+    description: 'OpenID Connect issuer for single sign-on (authorization code + PKCE); empty = SSO off',
+    requiredInCompose: false,
+  },
+  {
+    name: 'OIDC_CLIENT_ID',
+    default: '',
+    description: 'Client id registered at the OIDC issuer',
+    requiredInCompose: false,
+  },
+  {
+    name: 'OIDC_CLIENT_SECRET',
+    default: '',
+    description: 'Client secret registered at the OIDC issuer',
+    requiredInCompose: false,
+  },
+  {
+    name: 'OIDC_DISPLAY_NAME',
+    default: 'Single sign-on',
+    description: 'Label of the sign-in button for the OIDC provider',
+    requiredInCompose: false,
+  },
+  {
     name: 'DEMO_DATA',
     default: 'true',
     description: 'Load the demo council on first start (true for npm start, false in production compose)',
@@ -151,6 +182,11 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Kengash <no-reply@kengash.local>'),
   JWT_ACCESS_SECRET: optional(z.string().min(32, { message: 'must be at least 32 characters' })),
   JWT_REFRESH_SECRET: optional(z.string().min(32, { message: 'must be at least 32 characters' })),
+  DATA_ENCRYPTION_KEY: optional(z.string().min(32, { message: 'must be at least 32 characters' })),
+  OIDC_ISSUER_URL: optional(url(['http:', 'https:'])),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  OIDC_DISPLAY_NAME: z.string().min(1).default('Single sign-on'),
   DEMO_DATA: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
@@ -169,6 +205,16 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Cross-field rules: SSO needs its issuer, client id and secret together. */
+function checkTogether(env: Env): void {
+  const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const set = oidc.filter((k) => env[k] !== undefined);
+  if (set.length > 0 && set.length < oidc.length) {
+    const missing = oidc.find((k) => env[k] === undefined) as string;
+    throw new ConfigError(missing, `must be set when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set`);
+  }
+}
 
 export class ConfigError extends Error {
   constructor(
@@ -191,8 +237,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const issue = result.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const raw = source[variable];
-    const shown = raw === undefined || /SECRET|PASSWORD/.test(variable) ? '' : ` (got ${JSON.stringify(raw)})`;
+    const shown = raw === undefined || /SECRET|PASSWORD|KEY/.test(variable) ? '' : ` (got ${JSON.stringify(raw)})`;
     throw new ConfigError(variable, `${issue.message}${shown}`);
   }
+  checkTogether(result.data);
   return result.data;
 }

@@ -72,6 +72,23 @@ export function toErrorResponse(exception: unknown, correlationId: string): Erro
       correlationId,
     };
   }
+  // Errors from http-errors (e.g. @fastify/send) that are meant to be shown carry a 4xx status.
+  const httpError = exception as { status?: unknown; expose?: unknown };
+  if (
+    typeof httpError?.status === 'number' &&
+    httpError.status >= 400 &&
+    httpError.status < 500 &&
+    httpError.expose === true
+  ) {
+    const statusCode = httpError.status;
+    const code = STATUS_CODE[statusCode] ?? ErrorCode.MalformedRequest;
+    return {
+      statusCode,
+      code,
+      message: statusCode === 404 ? 'Not found' : 'This request cannot be served',
+      correlationId,
+    };
+  }
   return {
     statusCode: ERROR_CODE_STATUS[ErrorCode.Internal],
     code: ErrorCode.Internal,
@@ -103,7 +120,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
    * @param spaIndex sends the web app's index.html: a GET for a client-side route (not `/api/…`, no file
    * extension) that no server route matches is answered with the Angular app, which routes it.
    */
-  constructor(private readonly spaIndex?: (reply: FastifyReply) => unknown) {}
+  constructor(private readonly spaIndex?: (request: FastifyRequest, reply: FastifyReply) => unknown) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -113,7 +130,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const correlationId = String(request.id ?? '');
     const body = toErrorResponse(exception, correlationId);
     if (this.spaIndex && body.statusCode === 404 && isClientRoute(request)) {
-      void this.spaIndex(reply);
+      void this.spaIndex(request, reply);
       return;
     }
     if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {

@@ -1,9 +1,11 @@
+import { Action, Can } from '../access/can.decorator';
 import { HealthResponse } from '@kengash/contracts';
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
 @ApiTags('health')
+@Can(Action.Public)
 @Controller('health')
 export class HealthController {
   constructor(private readonly dataSource: DataSource) {}

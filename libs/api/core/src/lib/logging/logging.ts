@@ -14,6 +14,13 @@ export function correlationIdFor(request: IncomingMessage): string {
   return value && SAFE_ID.test(value) ? value : randomUUID();
 }
 
+/** Single-use tokens travel in some paths and query strings (e-mailed links): never log them. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url
+    ?.replace(/(\/invitations\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&](?:token|code|state|session_state)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured JSON logs; every request line carries its correlation id; secrets are redacted. */
 export function loggerParams(level: string): Params {
   const pinoHttp: HttpLoggerOptions = {
@@ -33,7 +40,12 @@ export function loggerParams(level: string): Params {
     },
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
     serializers: {
-      req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id?: string; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   };
   return {

@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { AddressInfo } from 'node:net';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface CaughtMail {
+  at: string;
+  envelopeTo: string[];
+  raw: string;
+}
+
+export interface MailOptions {
+  smtpUrl?: string;
+  from: string;
+}
+
+/**
+ * Sends mail over real SMTP: to `SMTP_URL` when set, otherwise to an SMTP catcher running in this process
+ * on a loopback port (the development inbox), so the same code path is used everywhere.
+ */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailService.name);
+  private transport?: Promise<Transporter>;
+  private catcher?: SMTPServer;
+  private readonly caught: CaughtMail[] = [];
+
+  constructor(private readonly options: MailOptions) {}
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const transport = await (this.transport ??= this.createTransport());
+    await transport.sendMail({ from: this.options.from, ...mail });
+    this.logger.log({ to: mail.to, subject: mail.subject }, 'Mail sent');
+  }
+
+  /** The development inbox (only when no SMTP_URL is set), newest first. */
+  inbox(): CaughtMail[] {
+    return [...this.caught].reverse();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.transport) (await this.transport).close();
+    if (this.catcher) await new Promise<void>((res) => this.catcher?.close(() => res()));
+  }
+
+  private async createTransport(): Promise<Transporter> {
+    if (this.options.smtpUrl) return createTransport(this.options.smtpUrl);
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          this.caught.push({
+            at: new Date().toISOString(),
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          if (this.caught.length > 200) this.caught.shift();
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((res, rej) => {
+      server.once('error', rej);
+      server.listen(0, '127.0.0.1', () => res());
+    });
+    this.catcher = server;
+    const { port } = server.server.address() as AddressInfo;
+    this.logger.log(`SMTP_URL is not set: mail goes to the in-process catcher on 127.0.0.1:${port}`);
+    return createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  }
+}
