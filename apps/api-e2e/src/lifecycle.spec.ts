@@ -2,6 +2,7 @@ import { ClientToServerEvents, LIVE_NAMESPACE, ServerShutdownNotice, ServerToCli
 import { API_MAIN, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
 import { spawnSync } from 'node:child_process';
 import { io, Socket } from 'socket.io-client';
+import { client, DEMO_PASSWORD, demo } from './support/http';
 
 describe('API process lifecycle', () => {
   it('refuses to boot on a bad config value with one line naming the variable', () => {
@@ -41,10 +42,12 @@ describe('API process lifecycle', () => {
     });
 
     it('serves Socket.IO on the same port, and on SIGTERM tells live clients why and exits 0', async () => {
-      const api = await startApi({ DATABASE_URL: db.url });
+      const api = await startApi({ DATABASE_URL: db.url, DEMO_DATA: 'true' });
+      const session = await client(api.baseUrl).session(demo('psychologist'), DEMO_PASSWORD);
       const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${api.baseUrl}${LIVE_NAMESPACE}`, {
         transports: ['websocket'],
         reconnection: false,
+        auth: { token: session.accessToken },
       });
       try {
         await new Promise<void>((res, rej) => {

@@ -11,14 +11,15 @@ import {
 import { existsSync } from 'node:fs';
 import { pino, type Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
+import { accessInventory } from './app/access-inventory';
 import { createApp } from './app/create-app';
 import { ENTITIES } from './app/entities';
 import { seedDemoData } from './demo/seed';
 
 const MIGRATION_LOCK = 4_212_024; // any constant shared by every instance
 
-type Command = 'serve' | 'db:migrate' | 'db:seed' | 'audit:verify';
-const COMMANDS: readonly Command[] = ['serve', 'db:migrate', 'db:seed', 'audit:verify'];
+type Command = 'serve' | 'db:migrate' | 'db:seed' | 'audit:verify' | 'access:list';
+const COMMANDS: readonly Command[] = ['serve', 'db:migrate', 'db:seed', 'audit:verify', 'access:list'];
 
 function readEnv(): Env {
   // A `.env` file in the working folder fills in variables that are not already set (Node's own parser).
@@ -121,6 +122,13 @@ async function main(): Promise<void> {
     if (command !== 'serve') {
       await prepareDatabase(db.url, command === 'db:seed', log);
       if (command === 'audit:verify') process.exitCode = await verifyAudit(db.url);
+      if (command === 'access:list') {
+        // Every REST route and socket event with its declared action, as JSON (for the authorization matrix).
+        const { app } = await createApp({ ...env, LOG_LEVEL: 'silent' }, db.url, await loadSecrets(env));
+        await app.init();
+        process.stdout.write(JSON.stringify(accessInventory(app, 'api')) + '\n');
+        await app.close();
+      }
       await db.stop();
       return;
     }

@@ -4,6 +4,7 @@ import { CouncilModule } from '@kengash/api-council';
 import { LiveMeetingModule } from '@kengash/api-live-meeting';
 import { SchedulingModule } from '@kengash/api-scheduling';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ENTITIES } from './entities';
 
 @Module({})
@@ -13,6 +14,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot({ env, databaseUrl, secrets, entities: ENTITIES }),
+        DiscoveryModule,
         IdentityModule,
         CouncilModule,
         SchedulingModule,

@@ -1,0 +1,219 @@
+import { API_MAIN, ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
+import { RecoveryCodesResponse, TotpEnrolmentResponse } from '@kengash/contracts';
+import { spawnSync } from 'node:child_process';
+import { io } from 'socket.io-client';
+import { client, DEMO_PASSWORD, demo, totpCode } from './support/http';
+
+/**
+ * The authorization matrix: every REST route and every Socket.IO event the API registers (listed by the API
+ * itself with `main.js access:list`) is checked for every persona against the table below, which is written
+ * independently of the code. A route or event missing from the table — or in the table but gone — fails.
+ */
+const PERSONAS = [
+  'anonymous',
+  'practitioner',
+  'observer',
+  'memberA',
+  'chairA',
+  'memberB',
+  'focalPoint',
+  'secretariat',
+  'admin',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+/** Demo accounts: group A is Psychosocial Support, group B is Accountability and Justice. */
+const ACCOUNTS: Record<Exclude<Persona, 'anonymous'>, string> = {
+  practitioner: demo('practitioner'),
+  observer: demo('observer-un'),
+  memberA: demo('psychologist'),
+  chairA: demo('chair-psychosocial'),
+  memberB: demo('prosecutor'),
+  focalPoint: demo('focal-point-kz'),
+  secretariat: demo('secretariat'),
+  admin: demo('admin'),
+};
+
+const ALL: Persona[] = [...PERSONAS];
+const SIGNED_IN: Persona[] = PERSONAS.filter((p) => p !== 'anonymous');
+const STAFF: Persona[] = ['secretariat', 'admin'];
+const ADMIN: Persona[] = ['admin'];
+
+interface Probe {
+  /** Who may do it. */
+  allow: Persona[];
+  /** The request: a body that fails validation where there is one, so an allowed call changes nothing. */
+  body?: unknown;
+  params?: Record<string, string>;
+  query?: string;
+  /** Run after every other probe of the persona (it ends the session). */
+  last?: boolean;
+}
+
+const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
+
+const ROUTES: Record<string, Probe> = {
+  'GET /api/health/live': { allow: ALL },
+  'GET /api/health/ready': { allow: ALL },
+  'GET /api/council/groups': { allow: ALL },
+  'POST /api/time/world-clock': { allow: ALL, body: { instant: 'not a date' } },
+  'POST /api/auth/sign-in': { allow: ALL, body: {} },
+  'POST /api/auth/sign-in/totp': { allow: ALL, body: { challengeToken: 'x', code: '1' } },
+  'POST /api/auth/refresh': { allow: ALL },
+  'POST /api/auth/sign-out': { allow: SIGNED_IN, last: true },
+  'POST /api/auth/password-reset/request': { allow: ALL, body: { email: 'not an address' } },
+  'POST /api/auth/password-reset/confirm': { allow: ALL, body: {} },
+  'GET /api/auth/invitations/:token': { allow: ALL, params: { token: 'x'.repeat(43) } },
+  'POST /api/auth/invitations/accept': { allow: ALL, body: {} },
+  'POST /api/auth/email/verify': { allow: ALL, body: {} },
+  'GET /api/me': { allow: SIGNED_IN },
+  'PATCH /api/me': { allow: SIGNED_IN, body: { locale: 'xx' } },
+  'POST /api/me/password': { allow: SIGNED_IN, body: {} },
+  'POST /api/me/totp/enrol': { allow: SIGNED_IN },
+  'POST /api/me/totp/confirm': { allow: SIGNED_IN, body: { code: 'x' } },
+  'DELETE /api/me/totp': { allow: SIGNED_IN, body: { code: 'x' } },
+  'GET /api/admin/users': { allow: STAFF },
+  'POST /api/admin/users/invitations': { allow: STAFF, body: {} },
+  'PATCH /api/admin/users/:id': { allow: STAFF, params: { id: ZERO_UUID }, body: { status: 'weird' } },
+  'GET /api/admin/audit': { allow: ADMIN, query: 'limit=0' },
+  'POST /api/admin/break-glass': { allow: ADMIN, body: {} },
+};
+
+const EVENTS: Record<string, { allow: Persona[] }> = {
+  '/live time:sync': { allow: SIGNED_IN },
+};
+
+interface Inventory {
+  routes: { method: string; path: string; action: string | null }[];
+  events: { namespace: string; event: string; action: string | null }[];
+}
+
+describe('authorization matrix', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let inventory: Inventory;
+  const tokens = new Map<Persona, string>();
+  const totpSecrets = new Map<Persona, string>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('matrix');
+    api = await startApi({ DATABASE_URL: db.url, DEMO_DATA: 'true', TRUST_PROXY: 'true' });
+    const listed = spawnSync(process.execPath, [API_MAIN, 'access:list'], {
+      env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: db.url, LOG_LEVEL: 'silent', DEMO_DATA: 'false' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    inventory = JSON.parse(listed.stdout.trim().split('\n').pop() ?? '{}') as Inventory;
+
+    const http = client(api.baseUrl);
+    for (const persona of SIGNED_IN) {
+      const session = await http.session(ACCOUNTS[persona as Exclude<Persona, 'anonymous'>], DEMO_PASSWORD);
+      if (session.user.totpEnrolmentRequired) {
+        // Staff roles need 2FA before their routes open: enrol as the person would.
+        const enrol = await http.call<TotpEnrolmentResponse>('/api/me/totp/enrol', {
+          method: 'POST',
+          token: session.accessToken,
+        });
+        const confirmed = await http.call<RecoveryCodesResponse>('/api/me/totp/confirm', {
+          body: { code: totpCode(enrol.body.secret, Date.now() - 30_000) },
+          token: session.accessToken,
+        });
+        expect(confirmed.status).toBe(201);
+        totpSecrets.set(persona, enrol.body.secret);
+      }
+      tokens.set(persona, session.accessToken);
+    }
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('has an entry for every registered route and event, and no stale ones', () => {
+    const routes = inventory.routes.map((r) => `${r.method} ${r.path}`).sort();
+    const events = inventory.events.map((e) => `${e.namespace} ${e.event}`).sort();
+    expect(routes).toEqual(Object.keys(ROUTES).sort());
+    expect(events).toEqual(Object.keys(EVENTS).sort());
+    expect(inventory.routes.filter((r) => !r.action)).toEqual([]); // every route declares its action
+    expect(inventory.events.filter((e) => !e.action)).toEqual([]);
+  });
+
+  it('allows and denies every route for every persona as the table says', async () => {
+    const http = client(api.baseUrl);
+    const failures: string[] = [];
+    let checks = 0;
+    const ordered = Object.entries(ROUTES).sort(([, a], [, b]) => Number(!!a.last) - Number(!!b.last));
+    for (const persona of PERSONAS) {
+      for (const [key, probe] of ordered) {
+        const [method, template] = key.split(' ');
+        const path =
+          template.replace(/:(\w+)/g, (_m, name: string) => probe.params?.[name] ?? name) +
+          (probe.query ? `?${probe.query}` : '');
+        const reply = await http.call(path, { method, body: probe.body, token: tokens.get(persona) });
+        checks++;
+        const denied = reply.status === 401 || reply.status === 403;
+        const shouldAllow = probe.allow.includes(persona);
+        // Refresh without a cookie answers 401 to everyone; it is public, so a 401 there is the route working.
+        const refreshWithoutCookie = key === 'POST /api/auth/refresh';
+        if (shouldAllow && denied && !refreshWithoutCookie)
+          failures.push(`${persona} ${key}: expected allowed, got ${reply.status} ${reply.text}`);
+        if (!shouldAllow && !denied) failures.push(`${persona} ${key}: expected denied, got ${reply.status}`);
+        if (reply.status >= 500) failures.push(`${persona} ${key}: server error ${reply.status}`);
+      }
+    }
+    console.log(
+      `authorization matrix: ${Object.keys(ROUTES).length} routes × ${PERSONAS.length} personas = ${checks} REST checks`,
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it('allows and denies every socket event for every persona as the table says', async () => {
+    // The sign-out probe ended the sessions: sign in again (staff with their second factor).
+    const http = client(api.baseUrl);
+    const failures: string[] = [];
+    let checks = 0;
+    const fresh = new Map<Persona, string>();
+    for (const persona of SIGNED_IN) {
+      const reply = await http.signIn(ACCOUNTS[persona as Exclude<Persona, 'anonymous'>], DEMO_PASSWORD);
+      if (reply.body.status === 'signed_in') fresh.set(persona, reply.body.accessToken);
+      else {
+        const secret = totpSecrets.get(persona) ?? '';
+        const done = await http.call<{ accessToken: string }>('/api/auth/sign-in/totp', {
+          body: { challengeToken: reply.body.challengeToken, code: totpCode(secret) },
+        });
+        expect(done.status).toBe(200);
+        fresh.set(persona, done.body.accessToken);
+      }
+    }
+    for (const persona of PERSONAS) {
+      for (const [key, probe] of Object.entries(EVENTS)) {
+        const token = fresh.get(persona);
+        const [namespace, event] = key.split(' ');
+        const outcome = await new Promise<'allowed' | 'denied'>((res) => {
+          const socket = io(`${api.baseUrl}${namespace}`, {
+            transports: ['websocket'],
+            reconnection: false,
+            auth: token ? { token } : {},
+          });
+          socket.once('connect_error', () => {
+            socket.close();
+            res('denied');
+          });
+          socket.once('connect', () => {
+            socket.timeout(5000).emit(event, {}, (err: Error | null, ack: { ok: boolean }) => {
+              socket.close();
+              res(!err && ack.ok ? 'allowed' : 'denied');
+            });
+          });
+        });
+        checks++;
+        const expected = probe.allow.includes(persona) ? 'allowed' : 'denied';
+        if (outcome !== expected) failures.push(`${persona} ${key}: expected ${expected}, got ${outcome}`);
+      }
+    }
+    console.log(`authorization matrix: ${Object.keys(EVENTS).length} socket events, ${checks} checks`);
+    expect(checks).toBe(Object.keys(EVENTS).length * PERSONAS.length);
+    expect(failures).toEqual([]);
+  });
+});
