@@ -19,6 +19,8 @@ import { MeService } from './me/me.service';
 import { PasswordService } from './password/password.service';
 import { TokenService } from './tokens/token.service';
 import { TotpService } from './totp/totp.service';
+import { SsoController } from './sso/sso.controller';
+import { SsoService } from './sso/sso.service';
 
 /**
  * Accounts, sign-in (passport local + JWT), 2FA, sessions, invitations, the access policy and its global
@@ -27,7 +29,7 @@ import { TotpService } from './totp/totp.service';
 @Global()
 @Module({
   imports: [PassportModule, JwtModule.register({}), ThrottlerModule.forRoot(AUTH_THROTTLERS), AuditModule],
-  controllers: [AuthController, MeController, AdminController],
+  controllers: [AuthController, SsoController, MeController, AdminController],
   providers: [
     PasswordService,
     TokenService,
@@ -37,6 +39,7 @@ import { TotpService } from './totp/totp.service';
     AuthService,
     MeService,
     AdminUsersService,
+    SsoService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },

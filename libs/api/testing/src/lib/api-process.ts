@@ -55,7 +55,7 @@ export function runApi(args: string[], env: Record<string, string>): ApiProcess 
 
 /** Starts the API and waits (bounded) until `/api/health/ready` answers 200. */
 export async function startApi(env: Record<string, string>, timeoutMs = 90_000): Promise<ApiProcess> {
-  const port = await freeLoopbackPort();
+  const port = env['PORT'] ? Number(env['PORT']) : await freeLoopbackPort();
   const api = runApi([], { HOST: '127.0.0.1', DEMO_DATA: 'false', ...env, PORT: String(port) });
   const deadline = Date.now() + timeoutMs;
   let exitedEarly: number | string | undefined;
