@@ -1,6 +1,9 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
+import { CurrentUser, GlobalRole } from '@kengash/contracts';
+import { AuthService } from '@kengash/web-identity-data-access';
+import { of } from 'rxjs';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { readTranslations } from '../testing/translations';
 import { AppComponent } from './app.component';
@@ -12,14 +15,53 @@ class StubPageComponent {}
 describe('AppComponent', () => {
   let fixture: ComponentFixture<AppComponent>;
   let sut: HTMLElement;
+  const user = signal<CurrentUser | null>(null);
+  const auth = {
+    user,
+    signOut: jest.fn(() => {
+      user.set(null);
+      return of(undefined);
+    }),
+  };
+
+  function signInAs(globalRole: GlobalRole, overrides: Partial<CurrentUser> = {}): void {
+    user.set({
+      id: 'u1',
+      email: 'someone@demo.kengash.example',
+      displayName: 'Aigerim Sadykova',
+      locale: 'en',
+      timeZone: 'Asia/Almaty',
+      country: null,
+      organisation: null,
+      globalRole,
+      emailVerified: true,
+      totpEnabled: true,
+      totpEnrolmentRequired: false,
+      memberships: [],
+      ...overrides,
+    });
+    fixture.detectChanges();
+  }
+
+  async function openUserMenu(): Promise<string[]> {
+    sut.querySelector<HTMLButtonElement>('[data-testid=user-menu]')?.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    return [...document.querySelectorAll('.mat-mdc-menu-panel [mat-menu-item]')].map(
+      (item) => item.textContent?.trim() ?? '',
+    );
+  }
 
   beforeEach(async () => {
     localStorage.clear();
+    user.set(null);
+    auth.signOut.mockClear();
     TestBed.configureTestingModule({
       imports: [AppComponent],
       providers: [
         provideRouter([{ path: '**', component: StubPageComponent }]),
         provideTranslateService({ fallbackLang: 'en' }),
+        { provide: AuthService, useValue: auth },
       ],
     });
     const translate = TestBed.inject(TranslateService);
@@ -75,5 +117,53 @@ describe('AppComponent', () => {
     expect(sut.querySelector('.skip-link')?.textContent?.trim()).toBe('Перейти к основному содержанию');
     expect(document.documentElement.lang).toBe('ru');
     expect(localStorage.getItem('kengash.locale')).toBe('ru');
+  });
+
+  it('shows the signed-in person\'s name with a menu instead of "Sign in"', async () => {
+    signInAs(GlobalRole.Member);
+
+    const button = sut.querySelector('[data-testid=user-menu]');
+    expect(button?.textContent).toContain('Aigerim Sadykova');
+    expect(button?.getAttribute('aria-haspopup')).toBe('menu');
+    expect(sut.querySelector('a.sign-in')).toBeNull();
+    expect(await openUserMenu()).toEqual(['Account', 'Sign out']);
+  });
+
+  it('adds the administration entries for an administrator', async () => {
+    signInAs(GlobalRole.Admin);
+
+    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Audit log', 'Sign out']);
+  });
+
+  it('gives the secretariat the users page but not the audit log', async () => {
+    signInAs(GlobalRole.Secretariat);
+
+    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Sign out']);
+  });
+
+  it('signs out from the menu and goes home', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    signInAs(GlobalRole.Member);
+    await openUserMenu();
+
+    document.querySelector<HTMLButtonElement>('[data-testid=sign-out]')?.click();
+    fixture.detectChanges();
+
+    expect(auth.signOut).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith('/');
+    expect(sut.querySelector('[data-testid=user-menu]')).toBeNull();
+    expect(sut.textContent).toContain('Sign in');
+  });
+
+  it('switches the interface language when the profile language is saved', async () => {
+    signInAs(GlobalRole.Member);
+    await fixture.whenStable();
+
+    signInAs(GlobalRole.Member, { locale: 'ru' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(document.documentElement.lang).toBe('ru');
+    expect(navLabels()).toEqual(expect.arrayContaining(['Совет']));
   });
 });

@@ -1,14 +1,26 @@
 import { Dir } from '@angular/cdk/bidi';
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { isLocale, SUPPORTED_LOCALES } from '@kengash/contracts';
+import { GlobalRole, isLocale, SUPPORTED_LOCALES } from '@kengash/contracts';
+import { AuthService } from '@kengash/web-identity-data-access';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, map } from 'rxjs';
 import { LANGUAGE_NAME_KEYS, LocaleService } from './i18n/locale.service';
@@ -17,7 +29,7 @@ import { NAV_ITEMS } from './nav-items';
 /** Wide enough for the navigation to sit beside the content rather than over it. */
 const WIDE_LAYOUT = '(min-width: 960px)';
 
-/** The shell: skip link, toolbar with language switcher, navigation, main area, footer. */
+/** The shell: skip link, toolbar with language switcher and account menu, navigation, main area, footer. */
 @Component({
   selector: 'kg-root',
   imports: [
@@ -25,6 +37,7 @@ const WIDE_LAYOUT = '(min-width: 960px)';
     MatButtonModule,
     MatButtonToggleModule,
     MatListModule,
+    MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
     RouterLink,
@@ -38,6 +51,8 @@ const WIDE_LAYOUT = '(min-width: 960px)';
 })
 export class AppComponent {
   private readonly localeService = inject(LocaleService);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
   private readonly breakpoints = inject(BreakpointObserver);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly menuOpen = signal(false);
@@ -51,15 +66,38 @@ export class AppComponent {
     initialValue: this.breakpoints.isMatched(WIDE_LAYOUT),
   });
   protected readonly navOpened = computed(() => this.wide() || this.menuOpen());
+  protected readonly user = this.auth.user;
+  protected readonly canAdminUsers = computed(() => {
+    const role = this.user()?.globalRole;
+    return role === GlobalRole.Admin || role === GlobalRole.Secretariat;
+  });
+  protected readonly canReadAudit = computed(() => this.user()?.globalRole === GlobalRole.Admin);
 
   constructor() {
     // On narrow screens the navigation covers the page: close it once the user has picked.
-    inject(Router)
-      .events.pipe(
+    this.router.events
+      .pipe(
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
       .subscribe(() => this.menuOpen.set(false));
+
+    // A language saved in the profile becomes the interface language (not on sign-in: the
+    // language picked in the toolbar for this visit stays).
+    let seen: { id: string; locale: string } | null = null;
+    effect(() => {
+      const user = this.user();
+      const previous = seen;
+      seen = user ? { id: user.id, locale: user.locale } : null;
+      if (user && previous?.id === user.id && previous.locale !== user.locale && isLocale(user.locale)) {
+        const locale = user.locale;
+        untracked(() => void this.localeService.use(locale));
+      }
+    });
+  }
+
+  protected signOut(): void {
+    this.auth.signOut().subscribe(() => void this.router.navigateByUrl('/'));
   }
 
   protected toggleMenu(): void {

@@ -1,10 +1,13 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import { CouncilApiService } from '@kengash/web-council-data-access';
+import { AuthService } from '@kengash/web-identity-data-access';
 import { readTranslations } from '../testing/translations';
 import { appRoutes } from './app.routes';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
@@ -12,10 +15,13 @@ import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 describe('app routes', () => {
   let harness: RouterTestingHarness;
   let translate: TranslateService;
+  let backend: HttpTestingController;
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideRouter(appRoutes, withComponentInputBinding()),
         provideTranslateService({ fallbackLang: 'en' }),
         { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
@@ -26,8 +32,15 @@ describe('app routes', () => {
     translate.setTranslation('en', readTranslations('en'));
     translate.setTranslation('ru', readTranslations('ru'));
     translate.use('en');
+    backend = TestBed.inject(HttpTestingController);
+    // Nobody is signed in: the session restore at start finds no cookie.
+    const ready = TestBed.inject(AuthService).whenReady();
+    backend.expectOne('/api/auth/refresh').flush(null, { status: 401, statusText: 'Unauthorized' });
+    await ready;
     harness = await RouterTestingHarness.create();
   });
+
+  afterEach(() => backend.verify());
 
   const heading = () => harness.routeNativeElement?.querySelector('h1')?.textContent?.trim();
   const title = () => TestBed.inject(Title).getTitle();
@@ -53,13 +66,34 @@ describe('app routes', () => {
     expect(title()).toBe(`${name} · Kengash`);
   });
 
-  it('explains that sign-in is not available yet', async () => {
+  it('opens the sign-in form at /sign-in', async () => {
     await harness.navigateByUrl('/sign-in');
+    backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
 
     expect(heading()).toBe('Sign in');
-    expect(harness.routeNativeElement?.textContent).toContain('Signing in is not available yet');
-    expect(harness.routeNativeElement?.querySelector('form, input')).toBeNull();
+    expect(title()).toBe('Sign in · Kengash');
+    expect(harness.routeNativeElement?.querySelector('input[type=email]')).not.toBeNull();
   });
+
+  it.each([
+    ['/reset-password', 'Reset your password'],
+    ['/verify-email', 'Confirm your e-mail address'],
+  ])('opens %s without an account', async (url, name) => {
+    await harness.navigateByUrl(url);
+
+    expect(heading()).toBe(name);
+  });
+
+  it.each(['/account', '/admin/users', '/admin/audit'])(
+    'sends a signed-out visitor from %s to sign in',
+    async (url) => {
+      await harness.navigateByUrl(url);
+      backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
+
+      expect(TestBed.inject(Router).url).toBe(`/sign-in?returnUrl=${encodeURIComponent(url)}`);
+      expect(heading()).toBe('Sign in');
+    },
+  );
 
   it('shows a not-found page for unknown addresses', async () => {
     await harness.navigateByUrl('/no/such/page');

@@ -1,4 +1,6 @@
 import { Route } from '@angular/router';
+import { GlobalRole } from '@kengash/contracts';
+import { authGuard, roleGuard, totpEnrolmentGuard } from '@kengash/web-identity-data-access';
 import { _ } from '@ngx-translate/core';
 import { PLANNED_AREAS, PlannedArea } from './pages/planned-area/planned-areas';
 
@@ -12,26 +14,74 @@ function plannedArea(area: PlannedArea): Route {
   };
 }
 
+/** The identity screens, loaded on first use. */
+const identity = () => import('@kengash/web-identity-feature');
+
 export const appRoutes: Route[] = [
   {
+    // Every page waits for the session to be restored, and a user who must enrol 2FA is sent there.
     path: '',
-    pathMatch: 'full',
-    title: _('nav.council'),
-    loadChildren: () => import('@kengash/web-council-feature').then((m) => m.councilRoutes),
-  },
-  plannedArea('sessions'),
-  plannedArea('live'),
-  plannedArea('minutes'),
-  plannedArea('practices'),
-  plannedArea('network'),
-  {
-    path: 'sign-in',
-    title: _('nav.signIn'),
-    loadComponent: () => import('./pages/sign-in/sign-in.component').then((m) => m.SignInComponent),
-  },
-  {
-    path: '**',
-    title: _('notFound.title'),
-    loadComponent: () => import('./pages/not-found/not-found.component').then((m) => m.NotFoundComponent),
+    canActivateChild: [totpEnrolmentGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: _('nav.council'),
+        loadChildren: () => import('@kengash/web-council-feature').then((m) => m.councilRoutes),
+      },
+      plannedArea('sessions'),
+      plannedArea('live'),
+      plannedArea('minutes'),
+      plannedArea('practices'),
+      plannedArea('network'),
+      {
+        path: 'sign-in',
+        title: _('nav.signIn'),
+        loadComponent: () => identity().then((m) => m.SignInComponent),
+      },
+      {
+        path: 'sign-in/sso-complete',
+        title: _('identity.sso.title'),
+        loadComponent: () => identity().then((m) => m.SsoCompleteComponent),
+      },
+      {
+        path: 'reset-password',
+        title: _('identity.reset.requestTitle'),
+        loadComponent: () => identity().then((m) => m.ResetPasswordComponent),
+      },
+      {
+        path: 'invitation',
+        title: _('identity.invitation.title'),
+        loadComponent: () => identity().then((m) => m.InvitationComponent),
+      },
+      {
+        path: 'verify-email',
+        title: _('identity.verify.title'),
+        loadComponent: () => identity().then((m) => m.VerifyEmailComponent),
+      },
+      {
+        path: 'account',
+        title: _('account.title'),
+        canActivate: [authGuard],
+        loadComponent: () => identity().then((m) => m.AccountComponent),
+      },
+      {
+        path: 'admin/users',
+        title: _('admin.users.title'),
+        canActivate: [roleGuard(GlobalRole.Admin, GlobalRole.Secretariat)],
+        loadComponent: () => identity().then((m) => m.AdminUsersComponent),
+      },
+      {
+        path: 'admin/audit',
+        title: _('admin.audit.title'),
+        canActivate: [roleGuard(GlobalRole.Admin)],
+        loadComponent: () => identity().then((m) => m.AdminAuditComponent),
+      },
+      {
+        path: '**',
+        title: _('notFound.title'),
+        loadComponent: () => import('./pages/not-found/not-found.component').then((m) => m.NotFoundComponent),
+      },
+    ],
   },
 ];

@@ -1,1 +1,10 @@
-export {};
+export * from './lib/account/account.component';
+export * from './lib/account/two-factor.component';
+export * from './lib/admin-audit/admin-audit.component';
+export * from './lib/admin-users/admin-users.component';
+export * from './lib/identity-labels';
+export * from './lib/invitation/invitation.component';
+export * from './lib/reset-password/reset-password.component';
+export * from './lib/sign-in/sign-in.component';
+export * from './lib/sso-complete/sso-complete.component';
+export * from './lib/verify-email/verify-email.component';

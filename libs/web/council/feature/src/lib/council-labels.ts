@@ -1,4 +1,4 @@
-import { CountryCode, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
+import { CountryCode, GroupRole, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
 import { _ } from '@ngx-translate/core';
 
 /** Translation key of each theme's label; exhaustive, so a new theme fails to compile here. */
@@ -16,6 +16,15 @@ export const COUNTRY_NAME_KEYS: Record<CountryCode, string> = {
   [CountryCode.Tajikistan]: _('countries.TJ'),
   [CountryCode.Turkmenistan]: _('countries.TM'),
   [CountryCode.Uzbekistan]: _('countries.UZ'),
+};
+
+/** Translation key of each role inside a working group. */
+export const GROUP_ROLE_KEYS: Record<GroupRole, string> = {
+  [GroupRole.Chair]: _('groupRoles.chair'),
+  [GroupRole.CoChair]: _('groupRoles.co_chair'),
+  [GroupRole.Rapporteur]: _('groupRoles.rapporteur'),
+  [GroupRole.Member]: _('groupRoles.member'),
+  [GroupRole.Observer]: _('groupRoles.observer'),
 };
 
 /**

@@ -1,7 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode, ErrorResponse, WorkingGroupListResponse } from '@kengash/contracts';
+import { signal } from '@angular/core';
+import {
+  CurrentUser,
+  ErrorCode,
+  ErrorResponse,
+  GlobalRole,
+  GroupRole,
+  MembershipSummary,
+  WorkingGroupListResponse,
+} from '@kengash/contracts';
 import { CouncilApiService } from '@kengash/web-council-data-access';
+import { AuthService } from '@kengash/web-identity-data-access';
 import { Subject } from 'rxjs';
 import { makeGroupList } from '../testing/council-fixtures';
 import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
@@ -41,12 +51,49 @@ describe('CouncilHomeComponent', () => {
   const cards = () => sut.querySelectorAll('[data-testid=working-group]');
   const text = (selector: string) => sut.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 
+  /** The signed-in person, or null; only the signals the page reads. */
+  const user = signal<CurrentUser | null>(null);
+  const auth = { user, isSignedIn: () => user() !== null };
+
+  function signInWith(memberships: MembershipSummary[]): void {
+    user.set({
+      id: 'u-psy',
+      email: 'psychologist@demo.kengash.example',
+      displayName: 'Psychologist',
+      locale: 'en',
+      timeZone: 'Asia/Tashkent',
+      country: null,
+      organisation: null,
+      globalRole: GlobalRole.Member,
+      emailVerified: true,
+      totpEnabled: true,
+      totpEnrolmentRequired: false,
+      memberships,
+    });
+  }
+
+  const membership = (groupId: string, role: GroupRole): MembershipSummary => ({
+    groupId,
+    groupSlug: groupId,
+    role,
+    termStart: '2024-05-14',
+    termEnd: null,
+  });
+
+  const myGroups = () =>
+    [...sut.querySelectorAll('[data-testid=my-group]')].map((item) => item.textContent?.replace(/\s+/g, ' ').trim());
+
   beforeEach(() => {
     responses = [];
     api.listGroups.mockClear();
+    user.set(null);
     TestBed.configureTestingModule({
       imports: [CouncilHomeComponent],
-      providers: [provideTestTranslations(), { provide: CouncilApiService, useValue: api }],
+      providers: [
+        provideTestTranslations(),
+        { provide: CouncilApiService, useValue: api },
+        { provide: AuthService, useValue: auth },
+      ],
     });
   });
 
@@ -137,5 +184,52 @@ describe('CouncilHomeComponent', () => {
 
     expect(text('[role=alert]')).toContain('Не удалось связаться с сервером Kengash.');
     expect(text('[role=alert] button')).toBe('Повторить');
+  });
+
+  describe('my working groups', () => {
+    it('is not shown to a signed-out visitor', () => {
+      create();
+      respond(makeGroupList());
+
+      expect(sut.querySelector('[data-testid=my-groups]')).toBeNull();
+      expect(cards()).toHaveLength(4);
+    });
+
+    it('lists only the groups the signed-in person belongs to, with their role, above the list', () => {
+      signInWith([membership('wg-psychosocial', GroupRole.Member)]);
+      create();
+      respond(makeGroupList());
+
+      expect(myGroups()).toEqual(['Psychosocial Support, Member']);
+      expect(text('#my-groups-heading')).toBe('My working groups');
+      const section = sut.querySelector('[data-testid=my-groups]');
+      const list = sut.querySelector('section.groups');
+      expect(section && list && section.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(cards()).toHaveLength(4);
+    });
+
+    it('translates group names and roles', () => {
+      signInWith([membership('wg-accountability', GroupRole.Chair), membership('wg-civil-society', GroupRole.CoChair)]);
+      create('ru');
+      respond(makeGroupList());
+
+      expect(myGroups()).toEqual([
+        'Подотчётность и правосудие, Председатель',
+        'Взаимодействие с гражданским обществом, Сопредседатель',
+      ]);
+    });
+
+    it('says so when the person belongs to no group, and follows sign-out', () => {
+      signInWith([]);
+      create();
+      respond(makeGroupList());
+
+      expect(myGroups()).toEqual([]);
+      expect(text('[data-testid=my-groups]')).toContain('You are not a member of any working group yet.');
+
+      user.set(null);
+      fixture.detectChanges();
+      expect(sut.querySelector('[data-testid=my-groups]')).toBeNull();
+    });
   });
 });

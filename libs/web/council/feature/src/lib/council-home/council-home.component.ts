@@ -13,18 +13,27 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { pickText, WorkingGroupListResponse } from '@kengash/contracts';
 import { CouncilApiService } from '@kengash/web-council-data-access';
+import { AuthService } from '@kengash/web-identity-data-access';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { injectActiveLocale } from '../active-locale';
-import { fallbackLang } from '../council-labels';
+import { fallbackLang, GROUP_ROLE_KEYS } from '../council-labels';
 import { WorkingGroupCardComponent } from '../working-group-card/working-group-card.component';
+
+/** One of the signed-in person's groups, as the "My working groups" section lists it. */
+interface MyGroup {
+  id: string;
+  name: string;
+  nameLang: string | null;
+  roleKey: string;
+}
 
 type LoadState =
   | { status: 'loading' }
   | { status: 'error'; offline: boolean; correlationId: string | null }
   | { status: 'ready'; data: WorkingGroupListResponse };
 
-/** The council home: the council and its working groups. */
+/** The council home: the council, the signed-in person's own groups, and all working groups. */
 @Component({
   selector: 'kg-council-home',
   imports: [MatButtonModule, MatProgressBarModule, TranslatePipe, WorkingGroupCardComponent],
@@ -34,6 +43,7 @@ type LoadState =
 })
 export class CouncilHomeComponent {
   private readonly api = inject(CouncilApiService);
+  private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly groupsHeading = viewChild.required<ElementRef<HTMLElement>>('groupsHeading');
   private request: Subscription | undefined;
@@ -52,6 +62,30 @@ export class CouncilHomeComponent {
   protected readonly councilNameLang = computed(() => {
     const council = this.council();
     return council ? fallbackLang(council.name, this.locale()) : null;
+  });
+
+  protected readonly signedIn = this.auth.isSignedIn;
+  /** The groups in the user's memberships, in the council's order, with their role there. */
+  protected readonly myGroups = computed<MyGroup[] | null>(() => {
+    const user = this.auth.user();
+    const state = this.state();
+    if (!user || state.status !== 'ready') {
+      return null;
+    }
+    const locale = this.locale();
+    return state.data.groups.flatMap((group) => {
+      const membership = user.memberships.find((candidate) => candidate.groupId === group.id);
+      return membership
+        ? [
+            {
+              id: group.id,
+              name: pickText(group.name, locale),
+              nameLang: fallbackLang(group.name, locale),
+              roleKey: GROUP_ROLE_KEYS[membership.role] ?? membership.role,
+            },
+          ]
+        : [];
+    });
   });
 
   constructor() {
