@@ -58,13 +58,13 @@ test.describe('sign-in', () => {
     const auth = { Authorization: `Bearer ${accessToken}` };
 
     const enrol = await api.post('/api/me/totp/enrol', { headers: auth });
-    expect(enrol.status()).toBe(200);
+    expect(enrol.status()).toBe(201);
     const { secret } = (await enrol.json()) as TotpEnrolmentResponse;
     const totp = totpFor(secret);
 
     const confirmed = await freshCode(totp, -1);
     const confirm = await api.post('/api/me/totp/confirm', { headers: auth, data: { code: confirmed.code } });
-    expect(confirm.status()).toBe(200);
+    expect(confirm.status()).toBe(201);
     expect(((await confirm.json()) as { recoveryCodes: string[] }).recoveryCodes.length).toBeGreaterThan(0);
 
     let lastStep = confirmed.step;

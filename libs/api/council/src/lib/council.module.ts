@@ -1,10 +1,13 @@
+import { AuditModule } from '@kengash/api-audit';
 import { Module } from '@nestjs/common';
+import { MembershipService } from './membership.service';
 import { CouncilController } from './council.controller';
 import { CouncilService } from './council.service';
 
 @Module({
   controllers: [CouncilController],
-  providers: [CouncilService],
+  imports: [AuditModule],
+  providers: [CouncilService, MembershipService],
   exports: [CouncilService],
 })
 export class CouncilModule {}

@@ -40,6 +40,14 @@ export class MeController {
     return this.me.changePassword(principal, body.currentPassword, body.newPassword, req.ip ?? null);
   }
 
+  @Post('email/verification')
+  @HttpCode(202)
+  @Can(Action.Self)
+  @ApiOperation({ summary: 'E-mail a link that confirms the address (48 hours, single use)' })
+  requestVerification(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.me.requestEmailVerification(principal);
+  }
+
   @Post('totp/enrol')
   @Can(Action.Self)
   @ApiOperation({ summary: 'Start 2FA set-up: a secret and its QR code' })

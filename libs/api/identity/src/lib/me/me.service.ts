@@ -47,6 +47,12 @@ export class MeService {
     return this.me(principal);
   }
 
+  async requestEmailVerification(principal: Principal): Promise<void> {
+    const user = await this.user(principal);
+    if (user.emailVerifiedAt) throw new DomainException(ErrorCode.Conflict, 'Your e-mail address is already confirmed');
+    await this.auth.sendEmailVerification(user);
+  }
+
   async changePassword(principal: Principal, current: string, next: string, ip: string | null): Promise<void> {
     const user = await this.user(principal);
     if (!(await this.passwords.verify(user.passwordHash, current))) {

@@ -14,7 +14,19 @@ import {
   TotpSignInRequest,
   VerifyEmailRequest,
 } from '@kengash/contracts';
-import { catchError, finalize, map, Observable, of, shareReplay, tap, throwError } from 'rxjs';
+import {
+  catchError,
+  defer,
+  finalize,
+  firstValueFrom,
+  from,
+  map,
+  Observable,
+  of,
+  shareReplay,
+  tap,
+  throwError,
+} from 'rxjs';
 
 export const AUTH_API_ROOT = '/api/auth';
 
@@ -103,7 +115,7 @@ export class AuthService {
    * (401: the local session is cleared). Concurrent callers share one request.
    */
   refresh(): Observable<SessionResponse | null> {
-    this.refreshInFlight ??= this.http.post<SessionResponse>(`${AUTH_API_ROOT}/refresh`, null).pipe(
+    this.refreshInFlight ??= this.oneTabAtATime(this.http.post<SessionResponse>(`${AUTH_API_ROOT}/refresh`, null)).pipe(
       tap((response) => this.start(response)),
       catchError((error: unknown) => {
         if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
@@ -116,6 +128,17 @@ export class AuthService {
       shareReplay({ bufferSize: 1, refCount: false }),
     );
     return this.refreshInFlight;
+  }
+
+  /**
+   * The refresh cookie is shared by every tab and rotates on each use; the API treats a rotated token
+   * presented again as theft. Tabs therefore refresh one at a time (Web Locks): the second tab's request
+   * carries the cookie the first one just received.
+   */
+  private oneTabAtATime<T>(request: Observable<T>): Observable<T> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    if (!locks) return request;
+    return defer(() => from(locks.request('kengash-auth-refresh', () => firstValueFrom(request)) as Promise<T>));
   }
 
   /**
