@@ -1,4 +1,11 @@
-import { CountryCode, GlobalRole, GroupRole, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
+import {
+  CountryCode,
+  GlobalRole,
+  GroupRole,
+  LocalizedText,
+  WorkingGroupTheme,
+  WorkPlanItemStatus,
+} from '@kengash/contracts';
 
 /**
  * The shipped demo council (product brief §6). Dates and themes are the public facts of the source
@@ -357,3 +364,146 @@ export const DEMO_SESSIONS: DemoSession[] = [
     ],
   },
 ];
+
+/** The council's chairmanship: Kazakhstan chaired in 2025 (the Astana dialogue of 30 April 2025); exact dates invented. */
+export const DEMO_CHAIRMANSHIPS = [{ country: KZ, periodStart: '2025-01-01', periodEnd: '2025-12-31' }];
+
+export interface DemoPlanItem {
+  objective: string;
+  deliverable: string;
+  owner: string;
+  due: string;
+  status: WorkPlanItemStatus;
+  progress: number;
+  /** Other groups sharing the item. */
+  joint?: string[];
+}
+
+/** A plausible 2024–2025 work plan per group (invented, marked as demo). */
+export const DEMO_WORK_PLANS: Record<string, DemoPlanItem[]> = {
+  accountability: [
+    {
+      objective: 'Compare national legal frameworks for prosecuting and rehabilitating returnees',
+      deliverable: 'Comparative review of the five countries’ legislation',
+      owner: 'rapporteur-accountability',
+      due: '2024-12-15',
+      status: WorkPlanItemStatus.Done,
+      progress: 100,
+    },
+    {
+      objective: 'Agree principles for individual assessment of women and children returnees',
+      deliverable: 'Guidance note on case assessment principles',
+      owner: 'chair-accountability',
+      due: '2025-06-30',
+      status: WorkPlanItemStatus.InProgress,
+      progress: 60,
+    },
+    {
+      objective: 'Exchange practice between prosecutors and probation services',
+      deliverable: 'Two peer-exchange webinars',
+      owner: 'probation',
+      due: '2025-10-31',
+      status: WorkPlanItemStatus.Planned,
+      progress: 0,
+    },
+  ],
+  'psychosocial-support': [
+    {
+      objective: 'Map psychosocial services available to returnee families',
+      deliverable: 'Regional service map',
+      owner: 'rapporteur-psychosocial',
+      due: '2024-11-27',
+      status: WorkPlanItemStatus.Done,
+      progress: 100,
+    },
+    {
+      objective: 'Develop gender- and age-sensitive counselling approaches',
+      deliverable: 'Practitioner handbook chapter',
+      owner: 'psychologist',
+      due: '2025-05-31',
+      status: WorkPlanItemStatus.InProgress,
+      progress: 40,
+    },
+    {
+      objective: 'Train school psychologists working with returned children',
+      deliverable: 'Training module and pilot in two regions',
+      owner: 'chair-psychosocial',
+      due: '2025-11-30',
+      status: WorkPlanItemStatus.Planned,
+      progress: 10,
+    },
+    {
+      objective: 'Launch the informal regional network of practitioners',
+      deliverable: 'Network charter and first online meeting',
+      owner: 'chair-civil-society',
+      due: '2025-04-30',
+      status: WorkPlanItemStatus.InProgress,
+      progress: 70,
+      joint: ['civil-society'],
+    },
+  ],
+  'countering-narratives': [
+    {
+      objective: 'Collect evidence on effective counter- and alternative narratives',
+      deliverable: 'Annotated evidence review',
+      owner: 'media',
+      due: '2025-03-31',
+      status: WorkPlanItemStatus.Done,
+      progress: 100,
+    },
+    {
+      objective: 'Prepare materials with theologians and teachers for community work',
+      deliverable: 'Discussion guide for mahalla and school settings',
+      owner: 'theologian',
+      due: '2025-09-30',
+      status: WorkPlanItemStatus.InProgress,
+      progress: 50,
+    },
+    {
+      objective: 'Assess online outreach formats',
+      deliverable: 'Short assessment of three pilot formats',
+      owner: 'teacher',
+      due: '2025-12-15',
+      status: WorkPlanItemStatus.Dropped,
+      progress: 0,
+    },
+  ],
+  'civil-society': [
+    {
+      objective: 'Document civil-society-led reintegration programmes',
+      deliverable: 'Case collection (aggregate, no personal data)',
+      owner: 'ngo-tj',
+      due: '2024-11-27',
+      status: WorkPlanItemStatus.Done,
+      progress: 100,
+    },
+    {
+      objective: 'Design small-grant support for local NGOs',
+      deliverable: 'Grant scheme proposal to partners',
+      owner: 'ngo-lead',
+      due: '2025-08-31',
+      status: WorkPlanItemStatus.InProgress,
+      progress: 30,
+    },
+  ],
+};
+
+/** An upcoming online session of all groups, about four weeks after the demo data is loaded (invented). */
+export function upcomingDemoSession(now: Date): DemoSession {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 28, 10, 0));
+  return {
+    key: 'upcoming-wg-meeting',
+    title: 'Working groups: progress on the work plans (online) — demo',
+    format: 'online',
+    startsAt: day.toISOString(),
+    endsAt: new Date(day.getTime() + 2 * 3_600_000).toISOString(),
+    timeZone: 'Asia/Tashkent',
+    location: null,
+    status: 'scheduled',
+    groups: 'all',
+    agenda: [
+      { title: 'Progress of each group’s work plan', minutes: 60, presenter: 'secretariat' },
+      { title: 'The practitioners’ network: next steps', minutes: 45, presenter: 'chair-civil-society' },
+    ],
+  };
+}

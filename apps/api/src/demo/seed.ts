@@ -1,9 +1,27 @@
-import { CouncilEntity, GroupMembershipEntity, WorkingGroupEntity } from '@kengash/api-council';
+import {
+  ChairmanshipEntity,
+  CouncilEntity,
+  GroupMembershipEntity,
+  WorkingGroupEntity,
+  WorkPlanEntity,
+  WorkPlanItemEntity,
+  WorkPlanItemGroupEntity,
+} from '@kengash/api-council';
 import { PasswordService, UserEntity } from '@kengash/api-identity';
 import { AgendaItemEntity, SessionEntity } from '@kengash/api-scheduling';
 import { UserStatus } from '@kengash/contracts';
 import { DataSource } from 'typeorm';
-import { DEMO_COUNCIL, DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SESSIONS, demoEmail } from './demo-data';
+import {
+  DEMO_CHAIRMANSHIPS,
+  DEMO_COUNCIL,
+  DEMO_GROUPS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_SESSIONS,
+  DEMO_WORK_PLANS,
+  demoEmail,
+  upcomingDemoSession,
+} from './demo-data';
 
 const PERIOD_START = '2024-05-14'; // the council's launch and its roadmap 2024–2025
 const PERIOD_END = '2025-12-31';
@@ -60,7 +78,38 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       }
     }
 
-    for (const s of DEMO_SESSIONS) {
+    await tx.getRepository(ChairmanshipEntity).insert(DEMO_CHAIRMANSHIPS.map((c) => ({ councilId: council.id, ...c })));
+
+    for (const [slug, items] of Object.entries(DEMO_WORK_PLANS)) {
+      const group = groups.get(slug) as WorkingGroupEntity;
+      const plan = await tx.getRepository(WorkPlanEntity).save({
+        groupId: group.id,
+        title: 'Work plan 2024–2025 (demo)',
+        periodStart: PERIOD_START,
+        periodEnd: PERIOD_END,
+        demo: true,
+      });
+      for (const item of items) {
+        const saved = await tx.getRepository(WorkPlanItemEntity).save({
+          planId: plan.id,
+          objective: item.objective,
+          deliverable: item.deliverable,
+          ownerId: people.get(item.owner)?.id ?? null,
+          dueDate: item.due,
+          status: item.status,
+          progress: item.progress,
+          version: 1,
+          demo: true,
+        });
+        const shared = [slug, ...(item.joint ?? [])].map((s) => ({
+          itemId: saved.id,
+          groupId: (groups.get(s) as WorkingGroupEntity).id,
+        }));
+        await tx.getRepository(WorkPlanItemGroupEntity).insert(shared);
+      }
+    }
+
+    for (const s of [...DEMO_SESSIONS, upcomingDemoSession(new Date())]) {
       const session = await tx.getRepository(SessionEntity).save({
         title: s.title,
         format: s.format,

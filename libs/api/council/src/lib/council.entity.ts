@@ -12,6 +12,12 @@ export class CouncilEntity {
   @Column({ type: 'jsonb' })
   name!: LocalizedText;
 
+  @Column({ name: 'default_time_zone', type: 'text', default: 'Asia/Tashkent' })
+  defaultTimeZone!: string;
+
+  @Column({ name: 'member_countries', type: 'text', array: true, default: () => "'{KZ,KG,TJ,TM,UZ}'" })
+  memberCountries!: string[];
+
   @Column({ type: 'boolean', default: false })
   demo!: boolean;
 

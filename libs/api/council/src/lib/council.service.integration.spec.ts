@@ -1,28 +1,51 @@
-import { IDENTITY_ENTITIES, UserEntity } from '@kengash/api-identity';
+import { AuditService } from '@kengash/api-audit';
+import { AccessEventsService, IDENTITY_ENTITIES, Principal, UserEntity } from '@kengash/api-identity';
 import { createMigratedDatabase, MigratedDatabase } from '@kengash/api-testing';
-import { GroupRole, UserStatus, WorkingGroupTheme } from '@kengash/contracts';
+import { GlobalRole, GroupRole, UserStatus, WorkingGroupTheme } from '@kengash/contracts';
 import { CouncilEntity } from './council.entity';
 import { CouncilService } from './council.service';
+import { ChairmanshipEntity } from './chairmanship.entity';
+import { GroupAccessService } from './group-access.service';
 import { GroupMembershipEntity } from './group-membership.entity';
+import { MembershipService } from './membership.service';
 import { WorkingGroupEntity } from './working-group.entity';
 
 describe('CouncilService on a real PostgreSQL', () => {
   let db: MigratedDatabase;
   let sut: CouncilService;
+  let memberships: MembershipService;
+  const secretariat: Principal = {
+    userId: '00000000-0000-4000-8000-000000000001',
+    email: 's@x.example',
+    globalRole: GlobalRole.Secretariat,
+    country: null,
+    memberships: [],
+    totpEnabled: true,
+    totpEnrolmentRequired: false,
+    familyId: 'f',
+  };
 
   beforeAll(async () => {
     db = await createMigratedDatabase('council', [
       ...IDENTITY_ENTITIES,
       CouncilEntity,
+      ChairmanshipEntity,
       WorkingGroupEntity,
       GroupMembershipEntity,
     ]);
-    sut = new CouncilService(db.dataSource);
+    const access = new GroupAccessService(db.dataSource);
+    sut = new CouncilService(db.dataSource, access, new AuditService(db.dataSource));
+    memberships = new MembershipService(
+      db.dataSource,
+      new AuditService(db.dataSource),
+      new AccessEventsService(),
+      access,
+    );
   });
   afterAll(() => db?.close());
 
   it('reports a missing council as NOT_FOUND rather than an empty list', async () => {
-    await expect(sut.listGroups('2024-07-26')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(sut.listGroups(null, false, '2024-07-26')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('counts current, non-observer, non-disabled members and lists their countries', async () => {
@@ -51,13 +74,22 @@ describe('CouncilService on a real PostgreSQL', () => {
     // Case-insensitive e-mail: the same address in other letters is refused.
     await expect(person('CHAIR@x.example', 'TJ')).rejects.toThrow(/duplicate key/);
 
-    const result = await sut.listGroups('2024-07-26');
+    const result = await sut.listGroups(null, false, '2024-07-26');
     expect(result.council.name.en).toBe('Council');
     expect(result.groups).toHaveLength(1);
     expect(result.groups[0]).toMatchObject({ slug: 'psychosocial-support', memberCount: 2, countries: ['KZ', 'TJ'] });
-    expect((await sut.listGroups('2025-02-01')).groups[0]).toMatchObject({
+    expect((await sut.listGroups(null, false, '2025-02-01')).groups[0]).toMatchObject({
       memberCount: 3,
       countries: ['KG', 'KZ', 'TJ'],
     });
+
+    // The ended term is out of the current members but kept in the group's history.
+    const list = await memberships.list(secretariat, group.id, true);
+    expect(list.current.map((m) => m.displayName)).not.toContain('ended@x.example');
+    expect(list.past.find((m) => m.displayName === 'ended@x.example')).toMatchObject({
+      termEnd: '2024-06-30',
+      current: false,
+    });
+    expect((await memberships.list(secretariat, group.id, false)).past).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { GroupRole } from '@kengash/contracts';
+import { GroupRole, MemberImportRequest, UpdateMembershipRequest } from '@kengash/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 export class AddMembershipDto {
   @ApiProperty()
@@ -19,4 +19,24 @@ export class AddMembershipDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'termEnd must be a date (yyyy-mm-dd)' })
   termEnd?: string;
+}
+
+export class UpdateMembershipDto implements UpdateMembershipRequest {
+  @ApiPropertyOptional({ enum: GroupRole })
+  @IsOptional()
+  @IsEnum(GroupRole)
+  role?: GroupRole;
+
+  @ApiPropertyOptional({ example: '2025-12-31', nullable: true })
+  @IsOptional()
+  @ValidateIf((o: UpdateMembershipDto) => o.termEnd !== null)
+  @IsISO8601({ strict: true }, { message: 'termEnd must be a date (yyyy-mm-dd)' })
+  termEnd?: string | null;
+}
+
+export class MemberImportDto implements MemberImportRequest {
+  @ApiProperty({ description: 'CSV with a header row: email,role,term_start,term_end' })
+  @IsString()
+  @MaxLength(1_000_000)
+  csv!: string;
 }

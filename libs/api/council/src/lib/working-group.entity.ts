@@ -1,4 +1,4 @@
-import { LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
+import { GroupVisibility, LocalizedText, WorkingGroupTheme } from '@kengash/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CouncilEntity } from './council.entity';
 
@@ -32,6 +32,12 @@ export class WorkingGroupEntity {
 
   @Column({ name: 'period_end', type: 'date' })
   periodEnd!: string;
+
+  @Column({ type: 'text', default: GroupVisibility.Council })
+  visibility!: GroupVisibility;
+
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -12,8 +12,10 @@ export enum Action {
   Self = 'self',
   /** Any signed-in person whose 2FA obligations are met. */
   SignedIn = 'signed_in',
-  /** Secretariat and administrators: users, invitations, roles. */
+  /** Secretariat and administrators: users, invitations, roles, group memberships. */
   ManageUsers = 'manage_users',
+  /** Secretariat and administrators: council settings, creating and archiving working groups. */
+  ManageCouncil = 'manage_council',
   /** Administrators: the audit log. */
   ReadAudit = 'read_audit',
   /** Administrators: explicit, audited access to restricted content. */

@@ -10,3 +10,9 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   if (!principal) throw new DomainException(ErrorCode.Unauthenticated, 'Sign in to continue');
   return principal;
 });
+
+/** The principal when the caller sent a valid token, else null (public routes that show more to members). */
+export const OptionalPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | null =>
+    context.switchToHttp().getRequest<RequestWithPrincipal>().principal ?? null,
+);

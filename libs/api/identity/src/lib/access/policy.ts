@@ -18,6 +18,7 @@ export function decide(principal: Principal | null, action: Action): Decision {
     case Action.SignedIn:
       return ALLOW;
     case Action.ManageUsers:
+    case Action.ManageCouncil:
       return [GlobalRole.Admin, GlobalRole.Secretariat].includes(principal.globalRole)
         ? ALLOW
         : { allowed: false, reason: 'forbidden' };

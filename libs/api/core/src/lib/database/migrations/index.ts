@@ -1,6 +1,12 @@
 import { Init1796013169965 } from './1796013169965-Init';
 import { AuditLog1796014439333 } from './1796014439333-AuditLog';
 import { Identity1796014641211 } from './1796014641211-Identity';
+import { CouncilWorkPlans1796015802151 } from './1796015802151-CouncilWorkPlans';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
-export const MIGRATIONS: (new () => object)[] = [Init1796013169965, AuditLog1796014439333, Identity1796014641211];
+export const MIGRATIONS: (new () => object)[] = [
+  Init1796013169965,
+  AuditLog1796014439333,
+  Identity1796014641211,
+  CouncilWorkPlans1796015802151,
+];
