@@ -55,12 +55,33 @@ const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 const ROUTES: Record<string, Probe> = {
   'GET /api/health/live': { allow: ALL },
   'GET /api/health/ready': { allow: ALL },
+  'GET /api/council': { allow: ALL },
+  'PATCH /api/council': { allow: STAFF, body: { defaultTimeZone: 'Mars/Base' } },
+  'GET /api/council/dashboard': { allow: SIGNED_IN },
   'GET /api/council/groups': { allow: ALL },
+  'POST /api/council/groups': { allow: STAFF, body: {} },
+  'GET /api/council/groups/by-slug/:slug': { allow: ALL, params: { slug: 'psychosocial-support' } },
+  'PATCH /api/council/groups/:groupId': { allow: STAFF, params: { groupId: ZERO_UUID }, body: { theme: 'x' } },
+  'POST /api/council/groups/:groupId/archive': { allow: STAFF, params: { groupId: ZERO_UUID } },
+  'GET /api/council/groups/:groupId/members': { allow: SIGNED_IN, params: { groupId: ZERO_UUID } },
   'POST /api/council/groups/:groupId/members': { allow: STAFF, params: { groupId: ZERO_UUID }, body: {} },
+  'PATCH /api/council/groups/:groupId/members/:membershipId': {
+    allow: STAFF,
+    params: { groupId: ZERO_UUID, membershipId: ZERO_UUID },
+    body: { role: 'x' },
+  },
   'DELETE /api/council/groups/:groupId/members/:userId': {
     allow: STAFF,
     params: { groupId: ZERO_UUID, userId: ZERO_UUID },
   },
+  'POST /api/council/groups/:groupId/members/import': { allow: STAFF, params: { groupId: ZERO_UUID }, body: {} },
+  'GET /api/council/groups/:groupId/work-plans': { allow: SIGNED_IN, params: { groupId: ZERO_UUID } },
+  'POST /api/council/groups/:groupId/work-plans': { allow: SIGNED_IN, params: { groupId: ZERO_UUID }, body: {} },
+  'POST /api/council/work-plans/:planId/items': { allow: SIGNED_IN, params: { planId: ZERO_UUID }, body: {} },
+  'PATCH /api/council/work-plan-items/:itemId': { allow: SIGNED_IN, params: { itemId: ZERO_UUID }, body: {} },
+  'DELETE /api/council/work-plan-items/:itemId': { allow: SIGNED_IN, params: { itemId: ZERO_UUID } },
+  'GET /api/council/work-plan-items/:itemId/comments': { allow: SIGNED_IN, params: { itemId: ZERO_UUID } },
+  'POST /api/council/work-plan-items/:itemId/comments': { allow: SIGNED_IN, params: { itemId: ZERO_UUID }, body: {} },
   'POST /api/time/world-clock': { allow: ALL, body: { instant: 'not a date' } },
   'POST /api/auth/sign-in': { allow: ALL, body: {} },
   'POST /api/auth/sign-in/totp': { allow: ALL, body: { challengeToken: 'x', code: '1' } },
@@ -177,6 +198,115 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  /**
+   * Object-level rules on real objects of group A (Psychosocial Support, council-internal): who may read its
+   * plan and members, edit an item (a stale version: editors get 409, others 403 or 404), comment, start a plan.
+   * Denial is 401 (anonymous), 403 (visible but not allowed) or 404 (not visible).
+   */
+  it('applies the group rules to group A’s objects for every persona', async () => {
+    const http = client(api.baseUrl);
+    const staff = await http.session(ACCOUNTS.practitioner, DEMO_PASSWORD); // any token to read the public list
+    const groups = await http.call<{ groups: { id: string; slug: string }[] }>('/api/council/groups', {
+      token: staff.accessToken,
+    });
+    const groupA = groups.body.groups.find((g) => g.slug === 'psychosocial-support')?.id ?? '';
+    const chairToken = (await http.session(ACCOUNTS.chairA, DEMO_PASSWORD)).accessToken;
+    const plans = await http.call<{ plans: { groupId: string; items: { id: string }[] }[] }>(
+      `/api/council/groups/${groupA}/work-plans`,
+      { token: chairToken },
+    );
+    const itemA = plans.body.plans.find((p) => p.groupId === groupA)?.items[0]?.id ?? '';
+    expect(itemA).not.toBe('');
+
+    const READERS: Persona[] = ['observer', 'memberA', 'chairA', 'memberB', 'focalPoint', 'secretariat'];
+    const EDITORS: Persona[] = ['chairA', 'secretariat'];
+    const CONTRIBUTORS: Persona[] = ['memberA', 'chairA', 'secretariat'];
+    const probes: {
+      key: string;
+      method: string;
+      path: string;
+      body?: unknown;
+      allow: Persona[];
+      allowedStatus: number[];
+    }[] = [
+      {
+        key: 'read plan',
+        method: 'GET',
+        path: `/api/council/groups/${groupA}/work-plans`,
+        allow: READERS,
+        allowedStatus: [200],
+      },
+      {
+        key: 'read members',
+        method: 'GET',
+        path: `/api/council/groups/${groupA}/members?history=true`,
+        allow: READERS,
+        allowedStatus: [200],
+      },
+      {
+        key: 'read comments',
+        method: 'GET',
+        path: `/api/council/work-plan-items/${itemA}/comments`,
+        allow: READERS,
+        allowedStatus: [200],
+      },
+      {
+        key: 'edit item',
+        method: 'PATCH',
+        path: `/api/council/work-plan-items/${itemA}`,
+        body: { version: 999, progress: 1 },
+        allow: EDITORS,
+        allowedStatus: [409],
+      },
+      {
+        key: 'comment',
+        method: 'POST',
+        path: `/api/council/work-plan-items/${itemA}/comments`,
+        body: { body: 'Matrix check' },
+        allow: CONTRIBUTORS,
+        allowedStatus: [201],
+      },
+      {
+        key: 'start plan',
+        method: 'POST',
+        path: `/api/council/groups/${groupA}/work-plans`,
+        body: { title: 'Matrix plan', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+        allow: EDITORS,
+        allowedStatus: [201],
+      },
+    ];
+    const failures: string[] = [];
+    let checks = 0;
+    for (const persona of PERSONAS) {
+      const token = persona === 'anonymous' ? undefined : (await http.signIn(ACCOUNTS[persona], DEMO_PASSWORD)).body;
+      const access =
+        token === undefined
+          ? undefined
+          : token.status === 'signed_in'
+            ? token.accessToken
+            : (
+                await http.call<{ accessToken: string }>('/api/auth/sign-in/totp', {
+                  body: { challengeToken: token.challengeToken, code: totpCode(totpSecrets.get(persona) ?? '') },
+                })
+              ).body.accessToken;
+      for (const probe of probes) {
+        const reply = await http.call(probe.path, { method: probe.method, body: probe.body, token: access });
+        checks++;
+        const allowed = probe.allow.includes(persona);
+        if (allowed && !probe.allowedStatus.includes(reply.status))
+          failures.push(
+            `${persona} ${probe.key}: expected ${probe.allowedStatus}, got ${reply.status} ${reply.text.slice(0, 120)}`,
+          );
+        if (!allowed && ![401, 403, 404].includes(reply.status))
+          failures.push(`${persona} ${probe.key}: expected denial, got ${reply.status}`);
+        if (!allowed && persona === 'anonymous' && reply.status !== 401)
+          failures.push(`anonymous ${probe.key}: expected 401, got ${reply.status}`);
+      }
+    }
+    console.log(`authorization matrix: ${probes.length} object rules × ${PERSONAS.length} personas = ${checks} checks`);
+    expect(failures).toEqual([]);
+  });
+
   it('allows and denies every socket event for every persona as the table says', async () => {
     // The sign-out probe ended the sessions: sign in again (staff with their second factor).
     const http = client(api.baseUrl);
@@ -189,7 +319,7 @@ describe('authorization matrix', () => {
       else {
         const secret = totpSecrets.get(persona) ?? '';
         const done = await http.call<{ accessToken: string }>('/api/auth/sign-in/totp', {
-          body: { challengeToken: reply.body.challengeToken, code: totpCode(secret) },
+          body: { challengeToken: reply.body.challengeToken, code: totpCode(secret, Date.now() + 30_000) }, // the current step was used by the object-level test
         });
         expect(done.status).toBe(200);
         fresh.set(persona, done.body.accessToken);

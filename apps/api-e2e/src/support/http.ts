@@ -74,3 +74,27 @@ export async function nextTotpStep(): Promise<void> {
 
 export const DEMO_PASSWORD = 'kengash-demo-2024';
 export const demo = (key: string) => `${key}@demo.kengash.example`;
+
+/**
+ * Signs in a demo account and, when its role requires 2FA that is not set up yet, enrols it as the person
+ * would (the token stays valid). Returns the access token.
+ */
+export async function signedIn(
+  http: ReturnType<typeof client>,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
+  const session = await http.session(email, password);
+  if (session.user.totpEnrolmentRequired) {
+    const enrol = await http.call<{ secret: string }>('/api/me/totp/enrol', {
+      method: 'POST',
+      token: session.accessToken,
+    });
+    const confirmed = await http.call('/api/me/totp/confirm', {
+      body: { code: totpCode(enrol.body.secret, Date.now() - 30_000) },
+      token: session.accessToken,
+    });
+    if (confirmed.status !== 201) throw new Error(`2FA enrolment of ${email} failed: ${confirmed.text}`);
+  }
+  return session.accessToken;
+}
