@@ -4,6 +4,7 @@ import {
   CouncilSettings,
   DashboardResponse,
   ErrorResponse,
+  GroupMember,
   GroupMembersResponse,
   MemberImportResult,
   WorkingGroupDetail,
@@ -252,11 +253,17 @@ describe('council, working groups and work plans (real API, real PostgreSQL)', (
     const users = (await http.call<AdminUserListResponse>('/api/admin/users', { token: tokens['secretariat'] })).body
       .items;
     const ngo = users.find((u) => u.email === demo('ngo-kz'));
-    const added = await http.call<{ id: string }>(`/api/council/groups/${group}/members`, {
+    const added = await http.call<GroupMember>(`/api/council/groups/${group}/members`, {
       token: tokens['secretariat'],
       body: { userId: ngo?.id, role: 'member', termStart: '2024-05-14', termEnd: '2024-12-31' },
     });
     expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      displayName: 'Dana Kaliyeva',
+      role: 'member',
+      termEnd: '2024-12-31',
+      current: false,
+    });
     const overlap = await http.call(`/api/council/groups/${group}/members`, {
       token: tokens['secretariat'],
       body: { userId: ngo?.id, role: 'member', termStart: '2024-06-01' },

@@ -102,6 +102,7 @@ describe('AppComponent', () => {
       expect.arrayContaining(['Council', 'Sessions', 'Live meetings', 'Minutes', 'Best practices', 'Network']),
     );
     expect(sut.textContent).toContain('Sign in');
+    expect(navLabels()).not.toContain('Dashboard');
   });
 
   it('switches the whole shell to Russian from the language switcher', async () => {
@@ -126,19 +127,20 @@ describe('AppComponent', () => {
     expect(button?.textContent).toContain('Aigerim Sadykova');
     expect(button?.getAttribute('aria-haspopup')).toBe('menu');
     expect(sut.querySelector('a.sign-in')).toBeNull();
+    expect(navLabels()).toContain('Dashboard');
     expect(await openUserMenu()).toEqual(['Account', 'Sign out']);
   });
 
   it('adds the administration entries for an administrator', async () => {
     signInAs(GlobalRole.Admin);
 
-    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Audit log', 'Sign out']);
+    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Council settings', 'Audit log', 'Sign out']);
   });
 
   it('gives the secretariat the users page but not the audit log', async () => {
     signInAs(GlobalRole.Secretariat);
 
-    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Sign out']);
+    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Council settings', 'Sign out']);
   });
 
   it('signs out from the menu and goes home', async () => {

@@ -57,7 +57,7 @@ export class AppComponent {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly menuOpen = signal(false);
 
-  protected readonly navItems = NAV_ITEMS;
+  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => !item.signedIn || this.user() !== null));
   protected readonly locales = SUPPORTED_LOCALES;
   protected readonly languageNameKeys = LANGUAGE_NAME_KEYS;
   protected readonly locale = this.localeService.locale;

@@ -25,7 +25,7 @@ describe('app routes', () => {
         provideRouter(appRoutes, withComponentInputBinding()),
         provideTranslateService({ fallbackLang: 'en' }),
         { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
-        { provide: CouncilApiService, useValue: { listGroups: () => of() } },
+        { provide: CouncilApiService, useValue: { listGroups: () => of(), getCouncil: () => of() } },
       ],
     });
     translate = TestBed.inject(TranslateService);
@@ -84,7 +84,7 @@ describe('app routes', () => {
     expect(heading()).toBe(name);
   });
 
-  it.each(['/account', '/admin/users', '/admin/audit'])(
+  it.each(['/account', '/admin/users', '/admin/audit', '/dashboard', '/council/settings'])(
     'sends a signed-out visitor from %s to sign in',
     async (url) => {
       await harness.navigateByUrl(url);

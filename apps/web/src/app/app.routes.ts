@@ -14,6 +14,9 @@ function plannedArea(area: PlannedArea): Route {
   };
 }
 
+/** The council screens (home, dashboard, group pages, settings), loaded on first use. */
+const council = () => import('@kengash/web-council-feature');
+
 /** The identity screens, loaded on first use. */
 const identity = () => import('@kengash/web-identity-feature');
 
@@ -27,7 +30,24 @@ export const appRoutes: Route[] = [
         path: '',
         pathMatch: 'full',
         title: _('nav.council'),
-        loadChildren: () => import('@kengash/web-council-feature').then((m) => m.councilRoutes),
+        loadChildren: () => council().then((m) => m.councilRoutes),
+      },
+      {
+        path: 'dashboard',
+        title: _('dashboard.title'),
+        canActivate: [authGuard],
+        loadComponent: () => council().then((m) => m.DashboardComponent),
+      },
+      {
+        path: 'groups/:slug',
+        title: _('group.title'),
+        loadComponent: () => council().then((m) => m.GroupPageComponent),
+      },
+      {
+        path: 'council/settings',
+        title: _('settings.title'),
+        canActivate: [roleGuard(GlobalRole.Admin, GlobalRole.Secretariat)],
+        loadComponent: () => council().then((m) => m.CouncilSettingsComponent),
       },
       plannedArea('sessions'),
       plannedArea('live'),

@@ -3,6 +3,7 @@ import { CurrentPrincipal, OptionalPrincipal, Principal } from '@kengash/api-ide
 import {
   CouncilSettings,
   DashboardResponse,
+  GroupMember,
   GroupMembersResponse,
   MemberImportResult,
   WorkingGroupDetail,
@@ -141,7 +142,7 @@ export class CouncilController {
     @Param('groupId', uuid()) groupId: string,
     @Body() body: AddMembershipDto,
     @Req() req: FastifyRequest,
-  ): Promise<{ id: string }> {
+  ): Promise<GroupMember> {
     return this.memberships.add(actor.userId, groupId, body, ip(req));
   }
 

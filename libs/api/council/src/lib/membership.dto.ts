@@ -1,8 +1,8 @@
-import { GroupRole, MemberImportRequest, UpdateMembershipRequest } from '@kengash/contracts';
+import { AddMembershipRequest, GroupRole, MemberImportRequest, UpdateMembershipRequest } from '@kengash/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
-export class AddMembershipDto {
+export class AddMembershipDto implements AddMembershipRequest {
   @ApiProperty()
   @IsUUID()
   userId!: string;
@@ -15,10 +15,11 @@ export class AddMembershipDto {
   @IsISO8601({ strict: true }, { message: 'termStart must be a date (yyyy-mm-dd)' })
   termStart!: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31' })
+  @ApiPropertyOptional({ example: '2025-12-31', nullable: true })
   @IsOptional()
+  @ValidateIf((o: AddMembershipDto) => o.termEnd !== null)
   @IsISO8601({ strict: true }, { message: 'termEnd must be a date (yyyy-mm-dd)' })
-  termEnd?: string;
+  termEnd?: string | null;
 }
 
 export class UpdateMembershipDto implements UpdateMembershipRequest {

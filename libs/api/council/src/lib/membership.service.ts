@@ -35,6 +35,26 @@ interface MemberRow {
 const isDate = (v: string | undefined): v is string =>
   !!v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
+const MEMBER_SELECT = `
+  SELECT m.id, m.user_id, u.display_name, u.organisation, u.country, m.role,
+         to_char(m.term_start, 'YYYY-MM-DD') AS term_start, to_char(m.term_end, 'YYYY-MM-DD') AS term_end,
+         (m.term_start <= current_date AND (m.term_end IS NULL OR m.term_end >= current_date)) AS current
+    FROM group_memberships m JOIN users u ON u.id = m.user_id`;
+const MEMBER_ORDER = `ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'co_chair' THEN 1 WHEN 'rapporteur' THEN 2 WHEN 'member' THEN 3 ELSE 4 END,
+         u.display_name, m.term_start DESC`;
+
+const toMember = (r: MemberRow): GroupMember => ({
+  membershipId: r.id,
+  userId: r.user_id,
+  displayName: r.display_name,
+  organisation: r.organisation,
+  country: r.country as GroupMember['country'],
+  role: r.role,
+  termStart: r.term_start,
+  termEnd: r.term_end,
+  current: r.current,
+});
+
 const today = () => new Date().toISOString().slice(0, 10);
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
@@ -48,13 +68,13 @@ export class MembershipService {
     private readonly access: GroupAccessService,
   ) {}
 
-  async add(actorId: string, groupId: string, input: AddMembershipDto, ip: string | null): Promise<{ id: string }> {
+  async add(actorId: string, groupId: string, input: AddMembershipDto, ip: string | null): Promise<GroupMember> {
     if (input.termEnd && input.termEnd < input.termStart) {
       throw new DomainException(ErrorCode.ValidationFailed, 'The term ends before it starts', [
         { field: 'termEnd', messages: ['must not be before termStart'] },
       ]);
     }
-    return this.db.transaction(async (tx) => {
+    const id = await this.db.transaction(async (tx) => {
       const group = await tx.getRepository(WorkingGroupEntity).findOne({ where: { id: groupId } });
       if (!group) throw new DomainException(ErrorCode.NotFound, 'This working group was not found');
       const user = await tx.getRepository(UserEntity).findOne({ where: { id: input.userId } });
@@ -91,35 +111,16 @@ export class MembershipService {
         },
         tx,
       );
-      return { id: saved.id };
+      return saved.id;
     });
+    const [row] = (await this.db.query(`${MEMBER_SELECT} WHERE m.id = $1`, [id])) as MemberRow[];
+    return toMember(row);
   }
 
   async list(principal: Principal, groupId: string, history: boolean): Promise<GroupMembersResponse> {
     await this.access.readable(principal, groupId);
-    const rows: MemberRow[] = await this.db.query(
-      `SELECT m.id, m.user_id, u.display_name, u.organisation, u.country, m.role,
-              to_char(m.term_start, 'YYYY-MM-DD') AS term_start, to_char(m.term_end, 'YYYY-MM-DD') AS term_end,
-              (m.term_start <= current_date AND (m.term_end IS NULL OR m.term_end >= current_date)) AS current
-         FROM group_memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.group_id = $1
-        ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'co_chair' THEN 1 WHEN 'rapporteur' THEN 2 WHEN 'member' THEN 3 ELSE 4 END,
-                 u.display_name, m.term_start DESC`,
-      [groupId],
-    );
-    const members = rows.map(
-      (r): GroupMember => ({
-        membershipId: r.id,
-        userId: r.user_id,
-        displayName: r.display_name,
-        organisation: r.organisation,
-        country: r.country as GroupMember['country'],
-        role: r.role,
-        termStart: r.term_start,
-        termEnd: r.term_end,
-        current: r.current,
-      }),
-    );
+    const rows: MemberRow[] = await this.db.query(`${MEMBER_SELECT} WHERE m.group_id = $1 ${MEMBER_ORDER}`, [groupId]);
+    const members = rows.map(toMember);
     return { current: members.filter((m) => m.current), past: history ? members.filter((m) => !m.current) : [] };
   }
 

@@ -1,6 +1,12 @@
 import { Action, Can } from '@kengash/api-core';
 import { CurrentPrincipal, Principal } from '@kengash/api-identity';
-import { WorkPlan, WorkPlanComment, WorkPlanItem, WorkPlanListResponse } from '@kengash/contracts';
+import {
+  WorkPlan,
+  WorkPlanComment,
+  WorkPlanCommentListResponse,
+  WorkPlanItem,
+  WorkPlanListResponse,
+} from '@kengash/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';

@@ -133,6 +133,14 @@ export interface GroupMembersResponse {
   past: GroupMember[];
 }
 
+/** POST /api/council/groups/:groupId/members → 201 GroupMember */
+export interface AddMembershipRequest {
+  userId: string;
+  role: GroupRole;
+  termStart: string;
+  termEnd?: string | null;
+}
+
 /** PATCH /api/council/groups/:groupId/members/:membershipId */
 export interface UpdateMembershipRequest {
   role?: GroupRole;
@@ -191,7 +199,10 @@ export interface WorkPlan {
   demo: boolean;
 }
 
-/** GET /api/council/groups/:groupId/work-plans */
+/**
+ * GET /api/council/groups/:groupId/work-plans: the group's own plans first, then plans of other groups that
+ * share a joint item with it (holding only those items; their `groupId` is the owning group).
+ */
 export interface WorkPlanListResponse {
   plans: WorkPlan[];
 }
@@ -228,6 +239,11 @@ export interface WorkPlanComment {
   authorName: string;
   body: string;
   createdAt: string;
+}
+
+/** GET /api/council/work-plan-items/:itemId/comments (oldest first) */
+export interface WorkPlanCommentListResponse {
+  items: WorkPlanComment[];
 }
 
 /** POST /api/council/work-plan-items/:itemId/comments */

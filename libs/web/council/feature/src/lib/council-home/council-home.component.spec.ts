@@ -1,7 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { signal } from '@angular/core';
 import {
+  CouncilSettings,
+  CountryCode,
   CurrentUser,
   ErrorCode,
   ErrorResponse,
@@ -23,7 +26,12 @@ describe('CouncilHomeComponent', () => {
   let sut: HTMLElement;
 
   /** Each call to listGroups() gets its own pending response, answered by the test. */
+  let council: Subject<CouncilSettings>;
   const api = {
+    getCouncil: jest.fn(() => {
+      council = new Subject<CouncilSettings>();
+      return council;
+    }),
     listGroups: jest.fn(() => {
       const response = new Subject<WorkingGroupListResponse>();
       responses.push(response);
@@ -90,6 +98,7 @@ describe('CouncilHomeComponent', () => {
     TestBed.configureTestingModule({
       imports: [CouncilHomeComponent],
       providers: [
+        provideRouter([]),
         provideTestTranslations(),
         { provide: CouncilApiService, useValue: api },
         { provide: AuthService, useValue: auth },
@@ -186,6 +195,38 @@ describe('CouncilHomeComponent', () => {
     expect(text('[role=alert] button')).toBe('Повторить');
   });
 
+  it('shows the current chairmanship under the council name', () => {
+    create();
+    respond(makeGroupList());
+    const chair = { country: CountryCode.Kazakhstan, periodStart: '2025-01-01', periodEnd: '2025-12-31' };
+    council.next({
+      id: 'council',
+      name: { en: 'Council' },
+      defaultTimeZone: 'Asia/Almaty',
+      memberCountries: [CountryCode.Kazakhstan],
+      chairmanships: [chair],
+      currentChair: chair,
+      demo: true,
+    });
+    fixture.detectChanges();
+
+    expect(text('[data-testid=current-chair]')).toBe('Chair: Kazakhstan (2025)');
+
+    useTestLocale('ru');
+    fixture.detectChanges();
+    expect(text('[data-testid=current-chair]')).toBe('Председатель: Казахстан (2025)');
+  });
+
+  it('shows no chairmanship when the settings cannot be read', () => {
+    create();
+    respond(makeGroupList());
+    council.error(new HttpErrorResponse({ status: 503 }));
+    fixture.detectChanges();
+
+    expect(sut.querySelector('[data-testid=current-chair]')).toBeNull();
+    expect(cards()).toHaveLength(4);
+  });
+
   describe('my working groups', () => {
     it('is not shown to a signed-out visitor', () => {
       create();
@@ -206,6 +247,8 @@ describe('CouncilHomeComponent', () => {
       const list = sut.querySelector('section.groups');
       expect(section && list && section.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
       expect(cards()).toHaveLength(4);
+      expect(sut.querySelector('[data-testid=my-group] a')?.getAttribute('href')).toBe('/groups/psychosocial-support');
+      expect(sut.querySelector('[data-testid=dashboard-link]')?.getAttribute('href')).toBe('/dashboard');
     });
 
     it('translates group names and roles', () => {

@@ -11,18 +11,20 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { pickText, WorkingGroupListResponse } from '@kengash/contracts';
+import { RouterLink } from '@angular/router';
+import { CouncilSettings, pickText, WorkingGroupListResponse } from '@kengash/contracts';
 import { CouncilApiService } from '@kengash/web-council-data-access';
 import { AuthService } from '@kengash/web-identity-data-access';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { injectActiveLocale } from '../active-locale';
-import { fallbackLang, GROUP_ROLE_KEYS } from '../council-labels';
+import { chairYears, COUNTRY_NAME_KEYS, fallbackLang, GROUP_ROLE_KEYS } from '../council-labels';
 import { WorkingGroupCardComponent } from '../working-group-card/working-group-card.component';
 
 /** One of the signed-in person's groups, as the "My working groups" section lists it. */
 interface MyGroup {
   id: string;
+  slug: string;
   name: string;
   nameLang: string | null;
   roleKey: string;
@@ -36,7 +38,7 @@ type LoadState =
 /** The council home: the council, the signed-in person's own groups, and all working groups. */
 @Component({
   selector: 'kg-council-home',
-  imports: [MatButtonModule, MatProgressBarModule, TranslatePipe, WorkingGroupCardComponent],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslatePipe, WorkingGroupCardComponent],
   templateUrl: './council-home.component.html',
   styleUrl: './council-home.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,6 +49,7 @@ export class CouncilHomeComponent {
   private readonly destroyRef = inject(DestroyRef);
   private readonly groupsHeading = viewChild.required<ElementRef<HTMLElement>>('groupsHeading');
   private request: Subscription | undefined;
+  private settingsRequest: Subscription | undefined;
 
   protected readonly locale = injectActiveLocale();
   protected readonly state = signal<LoadState>({ status: 'loading' });
@@ -64,6 +67,18 @@ export class CouncilHomeComponent {
     return council ? fallbackLang(council.name, this.locale()) : null;
   });
 
+  /** The council's settings, for the current chairmanship; null until (or unless) they load. */
+  protected readonly settings = signal<CouncilSettings | null>(null);
+  protected readonly chair = computed(() => {
+    const chair = this.settings()?.currentChair;
+    return chair
+      ? {
+          countryKey: COUNTRY_NAME_KEYS[chair.country] ?? chair.country,
+          years: chairYears(chair.periodStart, chair.periodEnd),
+        }
+      : null;
+  });
+
   protected readonly signedIn = this.auth.isSignedIn;
   /** The groups in the user's memberships, in the council's order, with their role there. */
   protected readonly myGroups = computed<MyGroup[] | null>(() => {
@@ -79,6 +94,7 @@ export class CouncilHomeComponent {
         ? [
             {
               id: group.id,
+              slug: group.slug,
               name: pickText(group.name, locale),
               nameLang: fallbackLang(group.name, locale),
               roleKey: GROUP_ROLE_KEYS[membership.role] ?? membership.role,
@@ -90,7 +106,15 @@ export class CouncilHomeComponent {
 
   constructor() {
     this.load();
-    this.destroyRef.onDestroy(() => this.request?.unsubscribe());
+    // The chairmanship is a detail of the header: without it the page is still complete.
+    this.settingsRequest = this.api.getCouncil().subscribe({
+      next: (settings) => this.settings.set(settings),
+      error: () => this.settings.set(null),
+    });
+    this.destroyRef.onDestroy(() => {
+      this.request?.unsubscribe();
+      this.settingsRequest?.unsubscribe();
+    });
   }
 
   /** Loads again after an error; focus goes to the section heading the retry button lived in. */

@@ -1,4 +1,14 @@
-import { CountryCode, WorkingGroupListResponse, WorkingGroupSummary, WorkingGroupTheme } from '@kengash/contracts';
+import {
+  CountryCode,
+  DashboardGroup,
+  GroupVisibility,
+  WorkingGroupDetail,
+  WorkingGroupListResponse,
+  WorkingGroupSummary,
+  WorkingGroupTheme,
+  WorkPlanItem,
+  WorkPlanItemStatus,
+} from '@kengash/contracts';
 
 /** Test data for specs of this library only (not exported from the public index). */
 export function makeGroup(overrides: Partial<WorkingGroupSummary> = {}): WorkingGroupSummary {
@@ -56,6 +66,65 @@ export function makeGroupList(overrides: Partial<WorkingGroupListResponse> = {})
         theme: WorkingGroupTheme.CivilSociety,
       }),
     ],
+    ...overrides,
+  };
+}
+
+export function makeGroupDetail(overrides: Partial<WorkingGroupDetail> = {}): WorkingGroupDetail {
+  return {
+    ...makeGroup(),
+    visibility: GroupVisibility.Council,
+    archivedAt: null,
+    myRole: null,
+    can: { editPlan: false, comment: false, manageMembers: false, manageGroup: false },
+    ...overrides,
+  };
+}
+
+export function makeItem(overrides: Partial<WorkPlanItem> = {}): WorkPlanItem {
+  return {
+    id: 'item-1',
+    planId: 'plan-1',
+    objective: 'Train psychologists in trauma-informed care',
+    deliverable: 'Training module',
+    ownerId: 'u-psy',
+    ownerName: 'Dilnoza Karimova',
+    dueDate: '2025-06-30',
+    status: WorkPlanItemStatus.InProgress,
+    progress: 40,
+    groupIds: ['wg-psychosocial'],
+    sessionIds: [],
+    commentCount: 2,
+    version: 3,
+    updatedAt: '2025-03-01T10:00:00Z',
+    demo: true,
+    ...overrides,
+  };
+}
+
+export function makeDashboardGroup(overrides: Partial<DashboardGroup> = {}): DashboardGroup {
+  return {
+    groupId: 'wg-psychosocial',
+    slug: 'psychosocial-support',
+    name: { en: 'Psychosocial Support', ru: 'Психосоциальная поддержка' },
+    itemsByStatus: {
+      [WorkPlanItemStatus.Planned]: 2,
+      [WorkPlanItemStatus.InProgress]: 3,
+      [WorkPlanItemStatus.Done]: 1,
+      [WorkPlanItemStatus.Dropped]: 0,
+    },
+    averageProgress: 41.6,
+    upcomingSessions: [
+      {
+        id: 's1',
+        title: 'Spring session',
+        startsAt: '2025-04-10T05:00:00Z',
+        timeZone: 'Asia/Almaty',
+        format: 'hybrid',
+      },
+    ],
+    openActionItems: 0,
+    recentActivity: [{ at: '2025-03-01T10:00:00Z', kind: 'item_updated', text: 'Training module: 40%' }],
     ...overrides,
   };
 }

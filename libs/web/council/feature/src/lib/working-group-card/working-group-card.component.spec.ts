@@ -1,4 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { CountryCode, WorkingGroupSummary } from '@kengash/contracts';
 import { makeGroup } from '../testing/council-fixtures';
 import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
@@ -25,7 +26,7 @@ describe('WorkingGroupCardComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [WorkingGroupCardComponent],
-      providers: [provideTestTranslations()],
+      providers: [provideRouter([]), provideTestTranslations()],
     });
   });
 
@@ -39,6 +40,7 @@ describe('WorkingGroupCardComponent', () => {
     expect(text(sut, '[data-testid=period]')).toBe('January 1, 2024 – December 31, 2025');
     expect(text(sut, '[data-testid=member-count]')).toBe('12 members');
     expect(countries(sut)).toEqual(['Kazakhstan', 'Uzbekistan']);
+    expect(sut.querySelector('h3 a')?.getAttribute('href')).toBe('/groups/psychosocial-support');
   });
 
   it('shows the Russian texts, Russian date range and translated country names', () => {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
 import { pickText, WorkingGroupSummary } from '@kengash/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
 import { COUNTRY_NAME_KEYS, fallbackLang, formatPeriod, memberCountKey, THEME_LABEL_KEYS } from '../council-labels';
@@ -7,7 +8,7 @@ import { COUNTRY_NAME_KEYS, fallbackLang, formatPeriod, memberCountKey, THEME_LA
 /** One working group as a card: presentational, everything comes in through inputs. */
 @Component({
   selector: 'kg-working-group-card',
-  imports: [MatCardModule, TranslatePipe],
+  imports: [MatCardModule, RouterLink, TranslatePipe],
   templateUrl: './working-group-card.component.html',
   styleUrl: './working-group-card.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
