@@ -10,7 +10,6 @@ import {
   ErrorCode,
   GroupMember,
   GroupMembersResponse,
-  GroupRole,
   MemberImportResult,
   UpdateCouncilRequest,
   UpdateMembershipRequest,

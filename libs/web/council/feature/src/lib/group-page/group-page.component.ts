@@ -30,7 +30,7 @@ import {
   THEME_LABEL_KEYS,
   VISIBILITY_KEYS,
 } from '../council-labels';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
+import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
 import { ProblemComponent } from '../shared/problem.component';
 import { MembersSectionComponent } from './members-section.component';
 import { WorkPlanSectionComponent } from './work-plan-section.component';

@@ -32,7 +32,7 @@ import { AdminApiService, ApiProblem, toApiProblem } from '@kengash/web-identity
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { filter, Subscription, switchMap } from 'rxjs';
 import { COUNTRY_NAME_KEYS, formatDay, GROUP_ROLE_KEYS } from '../council-labels';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
+import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
 import { ProblemComponent } from '../shared/problem.component';
 
 type LoadState = { status: 'loading' } | { status: 'error'; problem: ApiProblem } | { status: 'ready' };

@@ -22,7 +22,7 @@ import { ApiProblem, toApiProblem } from '@kengash/web-identity-data-access';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { filter, switchMap } from 'rxjs';
 import { formatDay, formatPercent, STATUS_LABEL_KEYS, STATUS_ORDER } from '../council-labels';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
+import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
 import { ProblemComponent } from '../shared/problem.component';
 import { ItemCommentsComponent } from './item-comments.component';
 

@@ -28,7 +28,7 @@ import { AdminApiService, ApiProblem, AuthService, toApiProblem } from '@kengash
 import { _, TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, switchMap } from 'rxjs';
 import { COUNTRY_KEYS, GLOBAL_ROLE_KEYS, USER_STATUS_KEYS } from '../identity-labels';
-import { ConfirmDialogComponent, ConfirmDialogData } from '../shared/confirm-dialog.component';
+import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
 import { FieldErrorPipe } from '../shared/field-error.pipe';
 import { FormErrorComponent } from '../shared/form-error.component';
 import { applyServerErrors, focusFirstInvalid } from '../shared/server-errors';

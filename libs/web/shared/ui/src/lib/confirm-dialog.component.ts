@@ -22,7 +22,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>
-        {{ 'identity.cancel' | translate }}
+        {{ 'common.cancel' | translate }}
       </button>
       <button mat-flat-button type="button" [mat-dialog-close]="true" data-testid="confirm">
         {{ data.confirm | translate: data.params }}
