@@ -83,7 +83,7 @@ export class WorkPlanController {
   async comments(
     @CurrentPrincipal() p: Principal,
     @Param('itemId', uuid()) itemId: string,
-  ): Promise<{ items: WorkPlanComment[] }> {
+  ): Promise<WorkPlanCommentListResponse> {
     return { items: await this.plans.comments(p, itemId) };
   }
 
