@@ -110,9 +110,9 @@ try {
     {},
     { capture: true },
   );
-  const lintFailed = Number(
-    /(\d+)\/\d+ targets? failed/.exec(lint.out)?.[1] ?? (lint.code === 0 ? 0 : lintProjects.length),
-  );
+  // Nx lists the failed tasks after "Failed tasks:" as "- <project>:lint".
+  const failedList = lint.out.split('Failed tasks:')[1] ?? '';
+  const lintFailed = lint.code === 0 ? 0 : Math.max(1, (failedList.match(/^- \S+:lint/gm) ?? []).length);
   record('lint', lintProjects.length - lintFailed, lintFailed, `(${lintProjects.length} projects)`);
 
   // 3. Typecheck every tsconfig of every project (app, lib, spec, e2e), strict
