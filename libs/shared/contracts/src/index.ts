@@ -5,3 +5,4 @@ export * from './lib/time';
 export * from './lib/health';
 export * from './lib/live';
 export * from './lib/identity';
+export * from './lib/scheduling';
