@@ -1,1 +1,2 @@
 export * from './lib/world-clock';
+export * from './lib/zoned';

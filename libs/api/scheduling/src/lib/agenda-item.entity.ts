@@ -31,4 +31,8 @@ export class AgendaItemEntity {
 
   @Column({ name: 'minutes_allotted', type: 'int' })
   minutesAllotted!: number;
+
+  /** Attached documents (name and link). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  documents!: { name: string; url: string }[];
 }

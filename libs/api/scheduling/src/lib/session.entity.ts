@@ -14,6 +14,26 @@ export class SessionEntity {
   @Column({ type: 'text' })
   title!: string;
 
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ name: 'organiser_id', type: 'uuid', nullable: true })
+  organiserId!: string | null;
+
+  @Column({ name: 'online_room', type: 'text', nullable: true })
+  onlineRoom!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  capacity!: number | null;
+
+  /** RFC 5545 SEQUENCE: incremented on every change people must see in their calendars. */
+  @Column({ type: 'int', default: 0 })
+  sequence!: number;
+
+  /** Original starts of cancelled occurrences of a series (EXDATE). */
+  @Column({ type: 'timestamptz', array: true, default: () => "'{}'" })
+  exdates!: Date[];
+
   @Column({ type: 'text' })
   format!: SessionFormat;
 

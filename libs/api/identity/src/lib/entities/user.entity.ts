@@ -50,6 +50,13 @@ export class UserEntity {
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep!: string | null;
 
+  /** Working hours in the person's own zone (HH:mm), for the slot finder. */
+  @Column({ name: 'working_hours_start', type: 'text', default: '09:00' })
+  workingHoursStart!: string;
+
+  @Column({ name: 'working_hours_end', type: 'text', default: '18:00' })
+  workingHoursEnd!: string;
+
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt!: Date | null;
 

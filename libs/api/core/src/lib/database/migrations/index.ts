@@ -2,6 +2,8 @@ import { Init1796013169965 } from './1796013169965-Init';
 import { AuditLog1796014439333 } from './1796014439333-AuditLog';
 import { Identity1796014641211 } from './1796014641211-Identity';
 import { CouncilWorkPlans1796015802151 } from './1796015802151-CouncilWorkPlans';
+import { Notifications1796017199118 } from './1796017199118-Notifications';
+import { Scheduling1796017200177 } from './1796017200177-Scheduling';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -9,4 +11,6 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditLog1796014439333,
   Identity1796014641211,
   CouncilWorkPlans1796015802151,
+  Notifications1796017199118,
+  Scheduling1796017200177,
 ];
