@@ -9,8 +9,17 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback: the API delivers to it over SMTP, the test reads what arrived. */
+export interface ReceivedAttachment {
+  to: string[];
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export class SmtpCatcher {
   readonly received: ReceivedMail[] = [];
+  /** Every attachment received, oldest first. */
+  readonly attachments: ReceivedAttachment[] = [];
   private readonly server: SMTPServer;
   private waiters: (() => void)[] = [];
 
@@ -21,11 +30,16 @@ export class SmtpCatcher {
       logger: false,
       onData: (stream, session, callback) => {
         void simpleParser(stream).then((mail) => {
-          this.received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-          });
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          this.received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+          for (const a of mail.attachments) {
+            this.attachments.push({
+              to,
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content.toString('utf8'),
+            });
+          }
           this.waiters.forEach((w) => w());
           this.waiters = [];
           callback();
@@ -43,11 +57,11 @@ export class SmtpCatcher {
     return new Promise((res) => this.server.close(() => res()));
   }
 
-  /** The next mail to `to` (bounded wait). */
-  async next(to: string, timeoutMs = 10_000): Promise<ReceivedMail> {
+  /** The next mail to `to` (matching `filter`, when given), with a bounded wait. */
+  async next(to: string, timeoutMs = 10_000, filter: (m: ReceivedMail) => boolean = () => true): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.received.find((m) => m.to.includes(to));
+      const found = this.received.find((m) => m.to.includes(to) && filter(m));
       if (found) {
         this.received.splice(this.received.indexOf(found), 1);
         return found;

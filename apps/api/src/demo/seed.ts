@@ -9,7 +9,7 @@ import {
 } from '@kengash/api-council';
 import { PasswordService, UserEntity } from '@kengash/api-identity';
 import { AgendaItemEntity, SessionEntity } from '@kengash/api-scheduling';
-import { UserStatus } from '@kengash/contracts';
+import { SessionFormat, SessionStatus, UserStatus } from '@kengash/contracts';
 import { DataSource } from 'typeorm';
 import {
   DEMO_CHAIRMANSHIPS,
@@ -112,12 +112,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
     for (const s of [...DEMO_SESSIONS, upcomingDemoSession(new Date())]) {
       const session = await tx.getRepository(SessionEntity).save({
         title: s.title,
-        format: s.format,
+        format: s.format as SessionFormat,
         startsAt: new Date(s.startsAt),
         endsAt: new Date(s.endsAt),
         timeZone: s.timeZone,
         location: s.location,
-        status: s.status,
+        status: s.status as SessionStatus,
         rrule: null,
         demo: true,
         groups:

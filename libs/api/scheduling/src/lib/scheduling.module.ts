@@ -1,5 +1,18 @@
+import { AuditModule } from '@kengash/api-audit';
+import { CouncilModule } from '@kengash/api-council';
+import { NotificationsModule } from '@kengash/api-notifications';
 import { Module } from '@nestjs/common';
+import { CalendarFeedService } from './calendar-feed.service';
+import { ReminderService } from './reminder.service';
+import { SessionService } from './session.service';
+import { CalendarController, SessionsController } from './sessions.controller';
+import { SlotFinderService } from './slot-finder.service';
 import { TimeController } from './time.controller';
 
-@Module({ controllers: [TimeController] })
+@Module({
+  imports: [AuditModule, CouncilModule, NotificationsModule],
+  controllers: [TimeController, SessionsController, CalendarController],
+  providers: [SessionService, SlotFinderService, CalendarFeedService, ReminderService],
+  exports: [SessionService],
+})
 export class SchedulingModule {}

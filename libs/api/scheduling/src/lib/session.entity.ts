@@ -1,9 +1,7 @@
+import { SessionFormat, SessionStatus } from '@kengash/contracts';
 import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { WorkingGroupEntity } from '@kengash/api-council';
 import { AgendaItemEntity } from './agenda-item.entity';
-
-export type SessionFormat = 'online' | 'in_person' | 'hybrid';
-export type SessionStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
 
 /** A working-group session (meeting): an instant in UTC plus the organiser's IANA zone. */
 @Entity({ name: 'sessions' })

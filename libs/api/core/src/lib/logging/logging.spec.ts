@@ -8,5 +8,7 @@ describe('redactUrl', () => {
     );
     expect(redactUrl('/reset-password?token=secret')).toBe('/reset-password?token=[redacted]');
     expect(redactUrl('/api/council/groups')).toBe('/api/council/groups');
+    expect(redactUrl('/api/calendar/feeds/abc123.ics')).toBe('/api/calendar/feeds/[redacted]');
+    expect(redactUrl('/api/rsvp/tok_en')).toBe('/api/rsvp/[redacted]');
   });
 });

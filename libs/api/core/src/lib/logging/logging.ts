@@ -17,7 +17,7 @@ export function correlationIdFor(request: IncomingMessage): string {
 /** Single-use tokens travel in some paths and query strings (e-mailed links): never log them. */
 export function redactUrl(url: string | undefined): string | undefined {
   return url
-    ?.replace(/(\/invitations\/)[^/?#]+/, '$1[redacted]')
+    ?.replace(/(\/(?:invitations|rsvp|calendar\/feeds)\/)[^/?#]+/, '$1[redacted]')
     .replace(/([?&](?:token|code|state|session_state)=)[^&#]*/gi, '$1[redacted]');
 }
 
