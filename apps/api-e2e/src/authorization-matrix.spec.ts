@@ -54,6 +54,22 @@ const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 
 const ROUTES: Record<string, Probe> = {
   'GET /api/health/live': { allow: ALL },
+  'POST /api/sessions': { allow: SIGNED_IN, body: {} },
+  'GET /api/sessions/calendar': { allow: SIGNED_IN, query: 'from=x' },
+  'POST /api/sessions/slots': { allow: SIGNED_IN, body: {} },
+  'GET /api/sessions/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'PATCH /api/sessions/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { timeZone: 'Asia/Astana' } },
+  'POST /api/sessions/:id/cancel': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'POST /api/sessions/:id/occurrences/cancel': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
+  'POST /api/sessions/:id/occurrences/move': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
+  'POST /api/sessions/:id/rsvp': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
+  'GET /api/sessions/:id/conflicts': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'GET /api/sessions/:id/ics': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'POST /api/rsvp/:token': { allow: ALL, params: { token: 'x'.repeat(43) }, body: { rsvp: 'accepted' } },
+  'GET /api/me/calendar-feed': { allow: SIGNED_IN },
+  'POST /api/me/calendar-feed': { allow: SIGNED_IN },
+  'DELETE /api/me/calendar-feed': { allow: SIGNED_IN },
+  'GET /api/calendar/feeds/:token': { allow: ALL, params: { token: 'x'.repeat(43) } },
   'GET /api/health/ready': { allow: ALL },
   'GET /api/council': { allow: ALL },
   'PATCH /api/council': { allow: STAFF, body: { defaultTimeZone: 'Mars/Base' } },
@@ -102,6 +118,11 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/me/totp/enrol': { allow: SIGNED_IN },
   'POST /api/me/totp/confirm': { allow: SIGNED_IN, body: { code: 'x' } },
   'DELETE /api/me/totp': { allow: SIGNED_IN, body: { code: 'x' } },
+  'GET /api/notifications': { allow: SIGNED_IN },
+  'POST /api/notifications/:id/read': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'POST /api/notifications/read-all': { allow: SIGNED_IN },
+  'GET /api/me/notification-preferences': { allow: SIGNED_IN },
+  'PUT /api/me/notification-preferences': { allow: SIGNED_IN, body: {} },
   'GET /api/admin/users': { allow: STAFF },
   'POST /api/admin/users/invitations': { allow: STAFF, body: {} },
   'PATCH /api/admin/users/:id': { allow: STAFF, params: { id: ZERO_UUID }, body: { status: 'weird' } },
@@ -218,7 +239,17 @@ describe('authorization matrix', () => {
     const itemA = plans.body.plans.find((p) => p.groupId === groupA)?.items[0]?.id ?? '';
     expect(itemA).not.toBe('');
 
+    // The upcoming demo session (all four groups): its invitees are the groups' current members and observers.
+    const calendar = await http.call<{ occurrences: { sessionId: string; title: string }[] }>(
+      `/api/sessions/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 60 * 86_400_000).toISOString()}`,
+      { token: chairToken },
+    );
+    const sessionA =
+      calendar.body.occurrences.find((o) => o.title.includes('progress on the work plans'))?.sessionId ?? '';
+    expect(sessionA).not.toBe('');
+
     const READERS: Persona[] = ['observer', 'memberA', 'chairA', 'memberB', 'focalPoint', 'secretariat'];
+    const INVITED: Persona[] = ['observer', 'memberA', 'chairA', 'memberB'];
     const EDITORS: Persona[] = ['chairA', 'secretariat'];
     const CONTRIBUTORS: Persona[] = ['memberA', 'chairA', 'secretariat'];
     const probes: {
@@ -265,6 +296,23 @@ describe('authorization matrix', () => {
         body: { body: 'Matrix check' },
         allow: CONTRIBUTORS,
         allowedStatus: [201],
+      },
+      { key: 'read session', method: 'GET', path: `/api/sessions/${sessionA}`, allow: READERS, allowedStatus: [200] },
+      {
+        key: 'edit session',
+        method: 'PATCH',
+        path: `/api/sessions/${sessionA}`,
+        body: {},
+        allow: EDITORS,
+        allowedStatus: [200],
+      },
+      {
+        key: 'rsvp',
+        method: 'POST',
+        path: `/api/sessions/${sessionA}/rsvp`,
+        body: { rsvp: 'tentative' },
+        allow: INVITED,
+        allowedStatus: [200],
       },
       {
         key: 'start plan',

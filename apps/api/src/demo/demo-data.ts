@@ -380,9 +380,30 @@ export interface DemoSession {
   status: 'scheduled' | 'ended';
   groups: string[] | 'all';
   agenda: { title: string; minutes: number; presenter?: string }[];
+  /** RFC 5545 rule of a series, computed in `timeZone`. */
+  rrule?: string;
+  organiser?: string;
 }
 
 export const DEMO_SESSIONS: DemoSession[] = [
+  {
+    key: 'civil-society-monthly',
+    title: 'Civil Society Engagement: monthly online exchange — demo series',
+    format: 'online',
+    startsAt: '2024-09-10T06:00:00Z', // 11:00 in Tashkent, second Tuesday of each month
+    endsAt: '2024-09-10T07:00:00Z',
+    timeZone: 'Asia/Tashkent',
+    location: null,
+    status: 'scheduled',
+    groups: ['civil-society'],
+    rrule: 'FREQ=MONTHLY;BYDAY=2TU',
+    organiser: 'chair-civil-society',
+    agenda: [
+      { title: 'News from the practitioners’ network', minutes: 20, presenter: 'ngo-tj' },
+      { title: 'Small-grant scheme: progress', minutes: 25, presenter: 'ngo-lead' },
+      { title: 'Any other business', minutes: 15, presenter: 'chair-civil-society' },
+    ],
+  },
   {
     key: 'first-wg-meeting',
     title: 'First meeting of the working groups (online) — demo record',
@@ -571,6 +592,7 @@ export function upcomingDemoSession(now: Date): DemoSession {
     location: null,
     status: 'scheduled',
     groups: 'all',
+    organiser: 'secretariat',
     agenda: [
       { title: 'Progress of each group’s work plan', minutes: 60, presenter: 'secretariat' },
       { title: 'The practitioners’ network: next steps', minutes: 45, presenter: 'chair-civil-society' },

@@ -8,8 +8,9 @@ import {
   WorkPlanItemGroupEntity,
 } from '@kengash/api-council';
 import { PasswordService, UserEntity } from '@kengash/api-identity';
-import { AgendaItemEntity, SessionEntity } from '@kengash/api-scheduling';
-import { SessionFormat, SessionStatus, UserStatus } from '@kengash/contracts';
+import { AgendaItemEntity, InvitationEntity, SessionEntity } from '@kengash/api-scheduling';
+import { Rsvp, SessionFormat, SessionStatus, UserStatus } from '@kengash/contracts';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   DEMO_CHAIRMANSHIPS,
@@ -118,11 +119,27 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
         timeZone: s.timeZone,
         location: s.location,
         status: s.status as SessionStatus,
-        rrule: null,
+        rrule: s.rrule ?? null,
+        organiserId: s.organiser ? (people.get(s.organiser)?.id ?? null) : null,
+        sequence: 0,
+        exdates: [],
         demo: true,
         groups:
           s.groups === 'all' ? [...groups.values()] : s.groups.map((slug) => groups.get(slug) as WorkingGroupEntity),
       });
+      // Invitees: the groups' members (past sessions: they attended; future ones: no answer yet).
+      const slugs = s.groups === 'all' ? [...groups.keys()] : s.groups;
+      const invitees = DEMO_PEOPLE.filter((p) => slugs.some((slug) => p.groups[slug]));
+      await tx.getRepository(InvitationEntity).insert(
+        invitees.map((p) => ({
+          sessionId: session.id,
+          userId: (people.get(p.key) as UserEntity).id,
+          rsvp: s.status === 'ended' ? Rsvp.Accepted : Rsvp.Pending,
+          respondedAt: s.status === 'ended' ? new Date(s.startsAt) : null,
+          // Demo invitations get a random, never-sent RSVP token.
+          rsvpTokenHash: randomBytes(32).toString('hex'),
+        })),
+      );
       await tx.getRepository(AgendaItemEntity).save(
         s.agenda.map((item, index) => ({
           sessionId: session.id,
