@@ -2,6 +2,7 @@ import { AppSecrets, CoreModule, Env } from '@kengash/api-core';
 import { IdentityModule } from '@kengash/api-identity';
 import { CouncilModule } from '@kengash/api-council';
 import { LiveMeetingModule } from '@kengash/api-live-meeting';
+import { NotificationsModule } from '@kengash/api-notifications';
 import { SchedulingModule } from '@kengash/api-scheduling';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
@@ -18,6 +19,7 @@ export class AppModule {
         IdentityModule,
         CouncilModule,
         SchedulingModule,
+        NotificationsModule,
         LiveMeetingModule,
       ],
     };

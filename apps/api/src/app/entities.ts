@@ -1,7 +1,14 @@
 import { AUDIT_ENTITIES } from '@kengash/api-audit';
 import { COUNCIL_ENTITIES } from '@kengash/api-council';
 import { IDENTITY_ENTITIES } from '@kengash/api-identity';
+import { NOTIFICATION_ENTITIES } from '@kengash/api-notifications';
 import { SCHEDULING_ENTITIES } from '@kengash/api-scheduling';
 
 /** Every TypeORM entity of the API, for the app and the CLI data source. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...COUNCIL_ENTITIES, ...SCHEDULING_ENTITIES];
+export const ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...COUNCIL_ENTITIES,
+  ...SCHEDULING_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+];

@@ -12,3 +12,4 @@ export * from './lib/health/health.controller';
 export * from './lib/core.module';
 export * from './lib/mail/mail.service';
 export * from './lib/access/can.decorator';
+export * from './lib/jobs/jobs.service';

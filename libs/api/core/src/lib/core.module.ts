@@ -1,15 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSourceOptions } from 'typeorm';
-import { configSections } from './config/app-config';
+import { configSections, DatabaseConfig } from './config/app-config';
 import type { Env } from './config/env';
 import type { AppSecrets } from './config/secrets';
 import { typeormOptions } from './database/typeorm-options';
 import { createValidationPipe } from './errors/validation';
 import { HealthController } from './health/health.controller';
+import { JobsService } from './jobs/jobs.service';
 import { MailService } from './mail/mail.service';
 import { loggerParams } from './logging/logging';
 
@@ -51,8 +52,18 @@ export class CoreModule {
           provide: MailService,
           useFactory: () => new MailService({ smtpUrl: options.env.SMTP_URL, from: options.env.MAIL_FROM }),
         },
+        {
+          provide: JobsService,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            new JobsService({
+              url: config.getOrThrow<DatabaseConfig>('database').url,
+              // Running handlers get half the shutdown budget; unfinished ones are failed and retried elsewhere.
+              shutdownTimeoutMs: Math.max(1000, Math.floor(options.env.SHUTDOWN_TIMEOUT_MS / 2)),
+            }),
+        },
       ],
-      exports: [MailService],
+      exports: [MailService, JobsService],
     };
   }
 }

@@ -8,6 +8,7 @@ import {
   TimeSyncResult,
 } from '@kengash/contracts';
 import { AccessEventsService, decide, Principal, PrincipalService } from '@kengash/api-identity';
+import { NotificationBusService } from '@kengash/api-notifications';
 import { BeforeApplicationShutdown, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
@@ -45,6 +46,7 @@ export class LiveGateway implements OnGatewayInit, BeforeApplicationShutdown, On
   constructor(
     private readonly principals: PrincipalService,
     private readonly accessEvents: AccessEventsService,
+    private readonly notificationBus: NotificationBusService,
     private readonly reflector: Reflector,
     config: ConfigService,
   ) {
@@ -63,6 +65,12 @@ export class LiveGateway implements OnGatewayInit, BeforeApplicationShutdown, On
       this.namespace.in(userRoom(event.userId)).disconnectSockets(true);
       this.logger.log({ userId: event.userId, reason: event.reason }, 'Closed live connections after an access change');
     });
+    // A new in-app notification: push it to the person's own sockets (every instance, through the adapter).
+    this.subscription.add(
+      this.notificationBus.created$.subscribe(({ userId, notification }) => {
+        this.namespace.to(userRoom(userId)).emit('notification:new', notification);
+      }),
+    );
   }
 
   private async authenticate(socket: LiveSocket): Promise<Error | null> {

@@ -54,17 +54,15 @@ export function sessionMail(
   const t = TEXT[locale];
   const [label, lead] = t[kind as SessionKind] ?? t[NotificationKind.SessionChanged];
   const format = (zone: string) =>
-    DateTime.fromJSDate(startsAt, { zone })
-      .setLocale(locale)
-      .toLocaleString({
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      });
+    DateTime.fromJSDate(startsAt, { zone }).setLocale(locale).toLocaleString({
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
   const mine = `${format(recipient.timeZone)} (${t.yourTime}, ${recipient.timeZone})`;
   const theirs =
     recipient.timeZone === session.timeZone

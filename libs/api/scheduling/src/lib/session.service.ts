@@ -304,18 +304,16 @@ export class SessionService {
   ): Promise<void> {
     await tx.getRepository(AgendaItemEntity).delete({ sessionId });
     if (agenda.length) {
-      await tx
-        .getRepository(AgendaItemEntity)
-        .insert(
-          agenda.map((a, i) => ({
-            sessionId,
-            position: i + 1,
-            title: a.title,
-            presenterId: a.presenterId ?? null,
-            minutesAllotted: a.minutesAllotted,
-            documents: a.documents ?? [],
-          })),
-        );
+      await tx.getRepository(AgendaItemEntity).insert(
+        agenda.map((a, i) => ({
+          sessionId,
+          position: i + 1,
+          title: a.title,
+          presenterId: a.presenterId ?? null,
+          minutesAllotted: a.minutesAllotted,
+          documents: a.documents ?? [],
+        })),
+      );
     }
   }
 
@@ -326,17 +324,15 @@ export class SessionService {
     );
     const fresh = userIds.filter((u) => !existing.has(u));
     if (fresh.length) {
-      await tx
-        .getRepository(InvitationEntity)
-        .insert(
-          fresh.map((userId) => ({
-            sessionId,
-            userId,
-            rsvp: Rsvp.Pending,
-            respondedAt: null,
-            rsvpTokenHash: this.tokens.hashOpaque(randomBytes(32).toString('base64url')),
-          })),
-        );
+      await tx.getRepository(InvitationEntity).insert(
+        fresh.map((userId) => ({
+          sessionId,
+          userId,
+          rsvp: Rsvp.Pending,
+          respondedAt: null,
+          rsvpTokenHash: this.tokens.hashOpaque(randomBytes(32).toString('base64url')),
+        })),
+      );
     }
   }
 
@@ -437,15 +433,13 @@ export class SessionService {
         ]);
       if (move) {
         const startsAt = zonedToUtc(move.localStart, session.timeZone);
-        await tx
-          .getRepository(SessionOverrideEntity)
-          .save({
-            sessionId: id,
-            recurrenceId,
-            startsAt,
-            endsAt: new Date(startsAt.getTime() + move.durationMinutes * 60_000),
-            cancelled: false,
-          });
+        await tx.getRepository(SessionOverrideEntity).save({
+          sessionId: id,
+          recurrenceId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + move.durationMinutes * 60_000),
+          cancelled: false,
+        });
       } else {
         await tx.getRepository(SessionOverrideEntity).delete({ sessionId: id, recurrenceId });
         await tx.getRepository(SessionEntity).update({ id }, { exdates: [...(session.exdates ?? []), recurrenceId] });

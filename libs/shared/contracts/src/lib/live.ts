@@ -1,4 +1,5 @@
 import { ErrorResponse } from './errors';
+import { NotificationView } from './scheduling';
 
 /** Socket.IO namespace of live meetings. */
 export const LIVE_NAMESPACE = '/live';
@@ -26,6 +27,8 @@ export interface ClientToServerEvents {
 /** Events the server emits. */
 export interface ServerToClientEvents {
   'server:shutdown': (notice: ServerShutdownNotice) => void;
+  /** A new in-app notification for the signed-in person (sent to their own sockets only). */
+  'notification:new': (n: NotificationView) => void;
 }
 
 export type LiveEventName = keyof ClientToServerEvents;

@@ -8,6 +8,14 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Files such as an iCalendar invitation (nodemailer's attachment shape). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
 }
 
 export interface CaughtMail {
