@@ -54,6 +54,7 @@ const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 
 const ROUTES: Record<string, Probe> = {
   'GET /api/health/live': { allow: ALL },
+  'GET /api/dev/mailbox': { allow: STAFF },
   'POST /api/sessions': { allow: SIGNED_IN, body: {} },
   'GET /api/sessions/calendar': { allow: SIGNED_IN, query: 'from=x' },
   'POST /api/sessions/slots': { allow: SIGNED_IN, body: {} },

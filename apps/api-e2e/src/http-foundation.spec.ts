@@ -1,6 +1,7 @@
 import { ErrorCode, ErrorResponse, WorkingGroupListResponse } from '@kengash/contracts';
 import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
 import { spawnSync } from 'node:child_process';
+import { client, DEMO_PASSWORD, demo, signedIn } from './support/http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,22 @@ describe('API over HTTP (real process, real PostgreSQL, demo data)', () => {
     const ui = await get('/api/docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
+  });
+
+  it('catches mail in-process without SMTP_URL and shows it to staff in the development inbox', async () => {
+    const http = client(api.baseUrl);
+    const token = await signedIn(http, demo('secretariat'));
+    expect((await http.call('/api/auth/password-reset/request', { body: { email: demo('teacher') } })).status).toBe(202);
+    const deadline = Date.now() + 10_000;
+    let items: { envelopeTo: string[]; raw: string }[] = [];
+    while (Date.now() < deadline && !items.some((m) => m.envelopeTo.includes(demo('teacher')))) {
+      items = (await http.call<{ items: { envelopeTo: string[]; raw: string }[] }>('/api/dev/mailbox', { token })).body.items;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const mail = items.find((m) => m.envelopeTo.includes(demo('teacher')));
+    expect(mail?.raw).toContain('reset-password?token=');
+    const member = await http.session(demo('psychologist'), DEMO_PASSWORD);
+    expect((await http.call('/api/dev/mailbox', { token: member.accessToken })).status).toBe(403);
   });
 
   it('serves the Angular app on one port, with client-side routes falling back to index.html', async () => {

@@ -93,6 +93,8 @@ describe('identity and access (real API process, real PostgreSQL, real SMTP)', (
     expect(confirm.body.recoveryCodes).toHaveLength(10);
     const after = await http.call('/api/admin/users', { token: s.accessToken });
     expect(after.status).toBe(200);
+    // A real SMTP relay is configured here: there is no development inbox.
+    expect((await http.call('/api/dev/mailbox', { token: s.accessToken })).status).toBe(404);
     secretariat = { token: s.accessToken, secret: enrol.body.secret };
     secretsSeen.push(enrol.body.secret, ...confirm.body.recoveryCodes);
   });

@@ -1,3 +1,4 @@
+import { DevMailboxController } from './dev-mailbox.controller';
 import { Global, Module } from '@nestjs/common';
 import { DigestService } from './digest.service';
 import { NotificationBusService } from './notification-bus.service';
@@ -11,7 +12,7 @@ import { NotificationPreferencesService } from './preferences.service';
  */
 @Global()
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, DevMailboxController],
   providers: [NotificationsService, NotificationPreferencesService, NotificationBusService, DigestService],
   exports: [NotificationsService, NotificationPreferencesService, NotificationBusService],
 })

@@ -48,6 +48,11 @@ export class MailService implements OnModuleDestroy {
     this.logger.log({ to: mail.to, subject: mail.subject }, 'Mail sent');
   }
 
+  /** True when mail goes to the in-process catcher (no SMTP_URL). */
+  get catching(): boolean {
+    return !this.options.smtpUrl;
+  }
+
   /** The development inbox (only when no SMTP_URL is set), newest first. */
   inbox(): CaughtMail[] {
     return [...this.caught].reverse();
