@@ -28,8 +28,6 @@ describe('scheduling (real API processes, real PostgreSQL, real SMTP)', () => {
   const tokens: Record<string, string> = {};
   let groups: WorkingGroupListResponse['groups'];
   const group = (slug: string) => groups.find((g) => g.slug === slug)?.id ?? '';
-  /** Raw mails (with attachments) as the catcher received them. */
-  const raw: { to: string[]; raw: string }[] = [];
 
   beforeAll(async () => {
     smtp = new SmtpCatcher();
