@@ -1,5 +1,6 @@
 import { ErrorCode, ErrorResponse, WorkingGroupListResponse } from '@kengash/contracts';
 import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
+import { simpleParser } from 'mailparser';
 import { spawnSync } from 'node:child_process';
 import { client, DEMO_PASSWORD, demo, signedIn } from './support/http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -167,15 +168,20 @@ describe('API over HTTP (real process, real PostgreSQL, demo data)', () => {
   it('catches mail in-process without SMTP_URL and shows it to staff in the development inbox', async () => {
     const http = client(api.baseUrl);
     const token = await signedIn(http, demo('secretariat'));
-    expect((await http.call('/api/auth/password-reset/request', { body: { email: demo('teacher') } })).status).toBe(202);
+    expect((await http.call('/api/auth/password-reset/request', { body: { email: demo('teacher') } })).status).toBe(
+      202,
+    );
     const deadline = Date.now() + 10_000;
     let items: { envelopeTo: string[]; raw: string }[] = [];
     while (Date.now() < deadline && !items.some((m) => m.envelopeTo.includes(demo('teacher')))) {
-      items = (await http.call<{ items: { envelopeTo: string[]; raw: string }[] }>('/api/dev/mailbox', { token })).body.items;
+      items = (await http.call<{ items: { envelopeTo: string[]; raw: string }[] }>('/api/dev/mailbox', { token })).body
+        .items;
       await new Promise((r) => setTimeout(r, 200));
     }
     const mail = items.find((m) => m.envelopeTo.includes(demo('teacher')));
-    expect(mail?.raw).toContain('reset-password?token=');
+    const parsed = await simpleParser(mail?.raw ?? '');
+    expect(parsed.subject).toBe('Сброс пароля Kengash'); // the teacher's language is Russian
+    expect(parsed.text).toMatch(/reset-password\?token=/);
     const member = await http.session(demo('psychologist'), DEMO_PASSWORD);
     expect((await http.call('/api/dev/mailbox', { token: member.accessToken })).status).toBe(403);
   });
