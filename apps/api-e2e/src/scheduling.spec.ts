@@ -2,6 +2,10 @@ import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash
 import {
   CalendarFeedResponse,
   CalendarResponse,
+  ClientToServerEvents,
+  NotificationListResponse,
+  NotificationView,
+  ServerToClientEvents,
   ConflictView,
   ErrorResponse,
   SessionView,
@@ -9,6 +13,7 @@ import {
   WorkingGroupListResponse,
 } from '@kengash/contracts';
 import ICAL from 'ical.js';
+import { io, Socket } from 'socket.io-client';
 import { Client } from 'pg';
 import { client, demo, signedIn } from './support/http';
 import { SmtpCatcher } from './support/smtp-catcher';
@@ -99,6 +104,19 @@ describe('scheduling (real API processes, real PostgreSQL, real SMTP)', () => {
       timeZone: 'Asia/Tashkent',
     };
     expect((await http.call('/api/sessions', { token: tokens['psychologist'], body })).status).toBe(403);
+    // The invitee is online: the invitation arrives live on their socket, and stays in their list.
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${api.baseUrl}/live`, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { token: tokens['psychologist'] },
+    });
+    await new Promise<void>((res, rej) => {
+      socket.once('connect', () => res());
+      socket.once('connect_error', rej);
+    });
+    const live = new Promise<NotificationView>((res) =>
+      socket.on('notification:new', (n) => n.kind === 'session_invitation' && res(n)),
+    );
     const created = await http.call<SessionView>('/api/sessions', {
       token: tokens['chair-psychosocial'],
       body: {
@@ -112,6 +130,17 @@ describe('scheduling (real API processes, real PostgreSQL, real SMTP)', () => {
     });
     expect(created.status).toBe(201);
     sessionId = created.body.id;
+    const notification = await live;
+    socket.close();
+    expect(notification).toMatchObject({
+      title: 'Приглашение: Psychosocial Support: counselling approaches',
+      link: `/sessions/${sessionId}`,
+      readAt: null,
+    });
+    const list = await http.call<NotificationListResponse>('/api/notifications?unread=true', {
+      token: tokens['psychologist'],
+    });
+    expect(list.body.items.map((n) => n.id)).toContain(notification.id);
     expect(created.body).toMatchObject({
       startsAt: '2031-03-12T04:00:00.000Z',
       endsAt: '2031-03-12T05:30:00.000Z',
