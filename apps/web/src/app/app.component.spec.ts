@@ -2,8 +2,8 @@ import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { CurrentUser, GlobalRole } from '@kengash/contracts';
-import { AuthService } from '@kengash/web-identity-data-access';
-import { of } from 'rxjs';
+import { AuthService, LiveService, NotificationsApiService } from '@kengash/web-identity-data-access';
+import { NEVER, of } from 'rxjs';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { readTranslations } from '../testing/translations';
 import { AppComponent } from './app.component';
@@ -62,6 +62,8 @@ describe('AppComponent', () => {
         provideRouter([{ path: '**', component: StubPageComponent }]),
         provideTranslateService({ fallbackLang: 'en' }),
         { provide: AuthService, useValue: auth },
+        { provide: NotificationsApiService, useValue: { list: () => of({ items: [], unread: 2 }) } },
+        { provide: LiveService, useValue: { notifications$: NEVER, reconnected$: NEVER } },
       ],
     });
     const translate = TestBed.inject(TranslateService);
@@ -129,6 +131,20 @@ describe('AppComponent', () => {
     expect(sut.querySelector('a.sign-in')).toBeNull();
     expect(navLabels()).toContain('Dashboard');
     expect(await openUserMenu()).toEqual(['Account', 'Sign out']);
+  });
+
+  it('shows the notification bell with the unread count to a signed-in person only', async () => {
+    expect(sut.querySelector('[data-testid=notification-bell]')).toBeNull();
+
+    signInAs(GlobalRole.Member);
+    for (let i = 0; i < 20 && !sut.querySelector('[data-testid=notification-bell]'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      fixture.detectChanges();
+    }
+
+    expect(sut.querySelector('[data-testid=notification-bell]')?.getAttribute('aria-label')).toBe(
+      'Notifications, 2 unread',
+    );
   });
 
   it('adds the administration entries for an administrator', async () => {

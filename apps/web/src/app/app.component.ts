@@ -1,5 +1,6 @@
 import { Dir } from '@angular/cdk/bidi';
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgComponentOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,6 +9,7 @@ import {
   ElementRef,
   inject,
   signal,
+  Type,
   untracked,
   viewChild,
 } from '@angular/core';
@@ -40,6 +42,7 @@ const WIDE_LAYOUT = '(min-width: 960px)';
     MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
+    NgComponentOutlet,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -72,6 +75,8 @@ export class AppComponent {
     return role === GlobalRole.Admin || role === GlobalRole.Secretariat;
   });
   protected readonly canReadAudit = computed(() => this.user()?.globalRole === GlobalRole.Admin);
+  /** The notification bell, loaded (with the socket client) only once someone has signed in. */
+  protected readonly bell = signal<Type<unknown> | null>(null);
 
   constructor() {
     // On narrow screens the navigation covers the page: close it once the user has picked.
@@ -81,6 +86,12 @@ export class AppComponent {
         takeUntilDestroyed(),
       )
       .subscribe(() => this.menuOpen.set(false));
+
+    effect(() => {
+      if (this.user() !== null && untracked(this.bell) === null) {
+        void import('@kengash/web-identity-feature').then((m) => this.bell.set(m.NotificationBellComponent));
+      }
+    });
 
     // A language saved in the profile becomes the interface language (not on sign-in: the
     // language picked in the toolbar for this visit stays).

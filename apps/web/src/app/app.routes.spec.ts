@@ -53,7 +53,6 @@ describe('app routes', () => {
   });
 
   it.each([
-    ['/sessions', 'Sessions'],
     ['/live', 'Live meetings'],
     ['/minutes', 'Minutes'],
     ['/practices', 'Best practices'],
@@ -84,16 +83,29 @@ describe('app routes', () => {
     expect(heading()).toBe(name);
   });
 
-  it.each(['/account', '/admin/users', '/admin/audit', '/dashboard', '/council/settings'])(
-    'sends a signed-out visitor from %s to sign in',
-    async (url) => {
-      await harness.navigateByUrl(url);
-      backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
+  it.each([
+    '/account',
+    '/admin/users',
+    '/admin/audit',
+    '/dashboard',
+    '/council/settings',
+    '/sessions',
+    '/sessions/new',
+  ])('sends a signed-out visitor from %s to sign in', async (url) => {
+    await harness.navigateByUrl(url);
+    backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
 
-      expect(TestBed.inject(Router).url).toBe(`/sign-in?returnUrl=${encodeURIComponent(url)}`);
-      expect(heading()).toBe('Sign in');
-    },
-  );
+    expect(TestBed.inject(Router).url).toBe(`/sign-in?returnUrl=${encodeURIComponent(url)}`);
+    expect(heading()).toBe('Sign in');
+  });
+
+  it('opens the public RSVP page at /rsvp without an account', async () => {
+    await harness.navigateByUrl('/rsvp?token=abc');
+
+    expect(heading()).toBe('Your answer to the invitation');
+    expect(title()).toBe('Your answer to the invitation · Kengash');
+    expect(harness.routeNativeElement?.querySelectorAll('[data-testid^=rsvp-]').length).toBeGreaterThanOrEqual(3);
+  });
 
   it('shows a not-found page for unknown addresses', async () => {
     await harness.navigateByUrl('/no/such/page');

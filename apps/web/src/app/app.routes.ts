@@ -49,7 +49,16 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard(GlobalRole.Admin, GlobalRole.Secretariat)],
         loadComponent: () => council().then((m) => m.CouncilSettingsComponent),
       },
-      plannedArea('sessions'),
+      {
+        path: 'sessions',
+        canActivate: [authGuard],
+        loadChildren: () => council().then((m) => m.sessionsRoutes),
+      },
+      {
+        path: 'rsvp',
+        title: _('sessions.rsvpPage.title'),
+        loadComponent: () => council().then((m) => m.RsvpPageComponent),
+      },
       plannedArea('live'),
       plannedArea('minutes'),
       plannedArea('practices'),

@@ -16,7 +16,8 @@ export class DevMailboxController {
   @Can(Action.ManageUsers)
   @ApiOperation({ summary: 'Mail caught by the in-process SMTP catcher (only without SMTP_URL)' })
   inbox(): { items: CaughtMail[] } {
-    if (!this.mail.catching) throw new DomainException(ErrorCode.NotFound, 'Mail goes to a real SMTP relay; there is no development inbox');
+    if (!this.mail.catching)
+      throw new DomainException(ErrorCode.NotFound, 'Mail goes to a real SMTP relay; there is no development inbox');
     return { items: this.mail.inbox() };
   }
 }

@@ -1,1 +1,2 @@
 export * from './lib/council-api.service';
+export * from './lib/sessions-api.service';

@@ -5,3 +5,5 @@ export * from './lib/dashboard/dashboard.component';
 export * from './lib/group-page/group-page.component';
 export * from './lib/settings/council-settings.component';
 export * from './lib/chart/chart-spec';
+export * from './lib/sessions/sessions.routes';
+export * from './lib/sessions/rsvp/rsvp-page.component';

@@ -5,3 +5,5 @@ export * from './lib/auth.service';
 export * from './lib/guards';
 export * from './lib/me-api.service';
 export * from './lib/provide-auth';
+export * from './lib/live.service';
+export * from './lib/notifications-api.service';

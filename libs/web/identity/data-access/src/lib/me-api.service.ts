@@ -1,13 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  CalendarFeedResponse,
   ChangePasswordRequest,
   CurrentUser,
   RecoveryCodesResponse,
   TotpEnrolmentResponse,
   UpdateProfileRequest,
 } from '@kengash/contracts';
-import { Observable, tap } from 'rxjs';
+import { map, Observable, tap } from 'rxjs';
 import { AuthService } from './auth.service';
 
 export const ME_API_ROOT = '/api/me';
@@ -46,5 +47,20 @@ export class MeApiService {
   /** `DELETE /api/me/totp` with a current code (204). */
   disableTotp(code: string): Observable<void> {
     return this.http.delete<void>(`${ME_API_ROOT}/totp`, { body: { code } });
+  }
+
+  /** `GET /api/me/calendar-feed`: whether a feed exists (its URL is only shown when it is made). */
+  getCalendarFeed(): Observable<CalendarFeedResponse> {
+    return this.http.get<CalendarFeedResponse>(`${ME_API_ROOT}/calendar-feed`);
+  }
+
+  /** `POST /api/me/calendar-feed`: a new feed URL; the old one stops working. */
+  renewCalendarFeed(): Observable<CalendarFeedResponse> {
+    return this.http.post<CalendarFeedResponse>(`${ME_API_ROOT}/calendar-feed`, null);
+  }
+
+  /** `DELETE /api/me/calendar-feed` (204): the feed URL answers 404 from now on. */
+  revokeCalendarFeed(): Observable<void> {
+    return this.http.delete(`${ME_API_ROOT}/calendar-feed`).pipe(map(() => undefined));
   }
 }

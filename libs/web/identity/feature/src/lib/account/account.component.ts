@@ -23,7 +23,10 @@ import { FieldErrorPipe } from '../shared/field-error.pipe';
 import { FormErrorComponent } from '../shared/form-error.component';
 import { PasswordFieldComponent } from '../shared/password-field.component';
 import { applyServerErrors, focusFirstInvalid, matchingPasswords } from '../shared/server-errors';
+import { CalendarFeedComponent } from './calendar-feed.component';
+import { NotificationPreferencesComponent } from './notification-preferences.component';
 import { TwoFactorComponent } from './two-factor.component';
+import { injectActiveLocale } from '../shared/active-locale';
 
 const LANGUAGE_KEYS: Record<string, string> = { en: _('languages.en'), ru: _('languages.ru') };
 
@@ -43,11 +46,13 @@ export function timeZoneOptions(own: string | null | undefined): string[] {
 @Component({
   selector: 'kg-account',
   imports: [
+    CalendarFeedComponent,
     FieldErrorPipe,
     FormErrorComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    NotificationPreferencesComponent,
     PasswordFieldComponent,
     ReactiveFormsModule,
     TranslatePipe,
@@ -67,6 +72,7 @@ export class AccountComponent {
   readonly twoFactor = input<string | undefined>();
 
   protected readonly user = this.auth.user;
+  protected readonly locale = injectActiveLocale();
   protected readonly roleKey = computed(() => {
     const user = this.user();
     return user ? GLOBAL_ROLE_KEYS[user.globalRole] : null;
