@@ -150,13 +150,20 @@ describe('AppComponent', () => {
   it('adds the administration entries for an administrator', async () => {
     signInAs(GlobalRole.Admin);
 
-    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Council settings', 'Audit log', 'Sign out']);
+    expect(await openUserMenu()).toEqual([
+      'Account',
+      'Users',
+      'Council settings',
+      'Development inbox',
+      'Audit log',
+      'Sign out',
+    ]);
   });
 
   it('gives the secretariat the users page but not the audit log', async () => {
     signInAs(GlobalRole.Secretariat);
 
-    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Council settings', 'Sign out']);
+    expect(await openUserMenu()).toEqual(['Account', 'Users', 'Council settings', 'Development inbox', 'Sign out']);
   });
 
   it('signs out from the menu and goes home', async () => {

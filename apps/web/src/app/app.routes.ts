@@ -101,6 +101,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => identity().then((m) => m.AdminUsersComponent),
       },
       {
+        path: 'admin/mailbox',
+        title: _('admin.mailbox.title'),
+        canActivate: [roleGuard(GlobalRole.Admin, GlobalRole.Secretariat)],
+        loadComponent: () => identity().then((m) => m.AdminMailboxComponent),
+      },
+      {
         path: 'admin/audit',
         title: _('admin.audit.title'),
         canActivate: [roleGuard(GlobalRole.Admin)],

@@ -1,5 +1,5 @@
-import { Action, Can, CaughtMail, DomainException, MailService } from '@kengash/api-core';
-import { ErrorCode } from '@kengash/contracts';
+import { Action, Can, DomainException, MailService } from '@kengash/api-core';
+import { DevMailboxResponse, ErrorCode } from '@kengash/contracts';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -15,7 +15,7 @@ export class DevMailboxController {
   @Get()
   @Can(Action.ManageUsers)
   @ApiOperation({ summary: 'Mail caught by the in-process SMTP catcher (only without SMTP_URL)' })
-  inbox(): { items: CaughtMail[] } {
+  inbox(): DevMailboxResponse {
     if (!this.mail.catching)
       throw new DomainException(ErrorCode.NotFound, 'Mail goes to a real SMTP relay; there is no development inbox');
     return { items: this.mail.inbox() };

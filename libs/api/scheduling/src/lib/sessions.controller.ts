@@ -4,6 +4,7 @@ import {
   CalendarFeedResponse,
   CalendarResponse,
   ConflictView,
+  RsvpByTokenResponse,
   SessionView,
   SlotFinderResponse,
 } from '@kengash/contracts';
@@ -186,7 +187,7 @@ export class CalendarController {
   @HttpCode(200)
   @Can(Action.Public)
   @ApiOperation({ summary: 'Answer an invitation from the e-mailed link (no sign-in)' })
-  rsvpByToken(@Param('token') token: string, @Body() body: RsvpDto): Promise<{ title: string; rsvp: string }> {
+  rsvpByToken(@Param('token') token: string, @Body() body: RsvpDto): Promise<RsvpByTokenResponse> {
     return this.sessions.rsvpByToken(token, body.rsvp);
   }
 

@@ -229,3 +229,22 @@ export interface NotificationPreferences {
   /** Working hours for the slot finder, in the person's own zone, HH:mm. */
   workingHours: { start: string; end: string };
 }
+
+/** GET /api/dev/mailbox: mail caught by the in-process SMTP catcher (development, no SMTP_URL). */
+export interface CaughtMailView {
+  at: string;
+  to: string[];
+  subject: string;
+  text: string;
+  attachments: string[];
+}
+
+export interface DevMailboxResponse {
+  items: CaughtMailView[];
+}
+
+/** POST /api/rsvp/:token */
+export interface RsvpByTokenResponse {
+  title: string;
+  rsvp: Rsvp;
+}

@@ -9,3 +9,4 @@ export * from './lib/sign-in/sign-in.component';
 export * from './lib/sso-complete/sso-complete.component';
 export * from './lib/verify-email/verify-email.component';
 export * from './lib/notifications/notification-bell.component';
+export * from './lib/admin-mailbox/admin-mailbox.component';

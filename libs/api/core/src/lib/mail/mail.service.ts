@@ -1,6 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { CaughtMailView as CaughtMail } from '@kengash/contracts';
+
+export type { CaughtMail };
 import { AddressInfo } from 'node:net';
 
 export interface OutgoingMail {
@@ -16,12 +20,6 @@ export interface MailAttachment {
   filename: string;
   content: string | Buffer;
   contentType: string;
-}
-
-export interface CaughtMail {
-  at: string;
-  envelopeTo: string[];
-  raw: string;
 }
 
 export interface MailOptions {
@@ -70,17 +68,20 @@ export class MailService implements OnModuleDestroy {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          this.caught.push({
-            at: new Date().toISOString(),
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          if (this.caught.length > 200) this.caught.shift();
-          callback();
-        });
+        void simpleParser(stream).then(
+          (mail) => {
+            this.caught.push({
+              at: new Date().toISOString(),
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              attachments: mail.attachments.map((a) => a.filename ?? a.contentType),
+            });
+            if (this.caught.length > 200) this.caught.shift();
+            callback();
+          },
+          (e: Error) => callback(e),
+        );
       },
     });
     await new Promise<void>((res, rej) => {

@@ -6,6 +6,7 @@ import {
   ConflictView,
   CreateSessionRequest,
   MoveOccurrenceRequest,
+  RsvpByTokenResponse,
   RsvpRequest,
   SessionView,
   SlotFinderRequest,
@@ -17,12 +18,6 @@ import { Observable } from 'rxjs';
 export const SESSIONS_API_ROOT = '/api/sessions';
 
 const id = (value: string) => encodeURIComponent(value);
-
-/** What the public RSVP link answers: the session's title and the answer recorded. */
-export interface RsvpByTokenResponse {
-  title: string;
-  rsvp: string;
-}
 
 /** Typed HTTP access to the scheduling endpoints; the shapes come from `@kengash/contracts`. */
 @Injectable({ providedIn: 'root' })

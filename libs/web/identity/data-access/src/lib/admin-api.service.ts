@@ -6,6 +6,7 @@ import {
   AuditListResponse,
   InviteUserRequest,
   UpdateUserRequest,
+  DevMailboxResponse,
 } from '@kengash/contracts';
 import { Observable } from 'rxjs';
 
@@ -42,6 +43,11 @@ export class AdminApiService {
   /** `PATCH /api/admin/users/:id`: role, status or country. */
   updateUser(id: string, request: UpdateUserRequest): Observable<AdminUserSummary> {
     return this.http.patch<AdminUserSummary>(`${ADMIN_API_ROOT}/users/${encodeURIComponent(id)}`, request);
+  }
+
+  /** `GET /api/dev/mailbox`: mail caught by the in-process SMTP catcher (404 when a real relay is set). */
+  mailbox(): Observable<DevMailboxResponse> {
+    return this.http.get<DevMailboxResponse>('/api/dev/mailbox');
   }
 
   /** `GET /api/admin/audit`: newest first, one page per call. */
