@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,6 +183,23 @@ try {
   heading('migrations match the entities (typeorm migration:generate --check)');
   const mig = await run(process.execPath, ['tools/scripts/migration.cjs', 'check'], { DATABASE_URL: '' });
   record('migrations in sync', mig.code === 0 ? 1 : 0, mig.code === 0 ? 0 : 1);
+
+  // Redis for the multi-instance suite: REDIS_URL, or the machine's Redis on the default port when it answers.
+  if (!env.REDIS_URL) {
+    const reachable = await new Promise((res) => {
+      const socket = createConnection({ host: '127.0.0.1', port: 6379 }, () => {
+        socket.end();
+        res(true);
+      });
+      socket.on('error', () => res(false));
+      socket.setTimeout(1000, () => {
+        socket.destroy();
+        res(false);
+      });
+    });
+    if (reachable) env.REDIS_URL = 'redis://127.0.0.1:6379';
+    else console.log('No Redis (REDIS_URL unset, nothing on 127.0.0.1:6379): the multi-instance suite is skipped.');
+  }
 
   // 6. Unit and integration tests, every project but the e2e ones, in one Jest run
   heading('unit + integration (jest, real PostgreSQL)');

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
+import { LiveIoAdapter } from '@kengash/api-live-meeting';
 import { AppModule } from './app.module';
 import { indexHtmlSender, registerSecurityHeaders } from './security-headers';
 
@@ -50,6 +51,9 @@ export async function createApp(env: Env, databaseUrl: string, secrets: AppSecre
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  const io = new LiveIoAdapter(app, env.REDIS_URL);
+  await io.connect();
+  app.useWebSocketAdapter(io);
   app.setGlobalPrefix('api');
   app.enableCors({
     origin: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : false,

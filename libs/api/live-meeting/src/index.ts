@@ -1,2 +1,3 @@
 export * from './lib/live.gateway';
 export * from './lib/live-meeting.module';
+export * from './lib/live-io.adapter';
