@@ -1,0 +1,106 @@
+/** Small helpers shared by the live benchmark: samples, percentiles, process CPU, bounded waits. */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const now = () => performance.now();
+
+/** Rejects after `ms` with `what` in the message; the timer never keeps the process alive. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, rej) => {
+    timer = setTimeout(() => rej(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Polls `check` every `everyMs` until it returns true or `ms` passed; resolves with whether it did. */
+export async function waitUntil(check, ms, everyMs = 20) {
+  const deadline = now() + ms;
+  while (now() < deadline) {
+    if (check()) return true;
+    await sleep(everyMs);
+  }
+  return check();
+}
+
+/** A growable array of doubles (latency samples in ms). */
+export class Samples {
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+    this.length = 0;
+  }
+  push(v) {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  append(other) {
+    for (let i = 0; i < other.length; i++) this.push(other.data[i]);
+  }
+  /** p50/p95/p99/max/mean in ms (nearest-rank), rounded to 0.01 ms; null when empty. */
+  summary() {
+    if (this.length === 0) return null;
+    const sorted = this.data.slice(0, this.length).sort();
+    const rank = (p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+    let sum = 0;
+    for (const v of sorted) sum += v;
+    const r = (v) => Math.round(v * 100) / 100;
+    return {
+      n: sorted.length,
+      p50: r(rank(50)),
+      p95: r(rank(95)),
+      p99: r(rank(99)),
+      max: r(sorted[sorted.length - 1]),
+      mean: r(sum / sorted.length),
+    };
+  }
+}
+
+const TICK_US = 1_000_000 / 100; // USER_HZ is 100 on Linux (getconf CLK_TCK)
+
+/** CPU time (user + system, every thread) a process has used so far, in µs, from /proc/<pid>/stat. */
+export function processCpuUs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may contain spaces: fields after the closing parenthesis start at field 3 (state).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+}
+
+export function cpuOf(pids) {
+  return pids.reduce((sum, pid) => sum + processCpuUs(pid), 0);
+}
+
+export function parseArgs(argv, defaults) {
+  const opts = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`Unexpected argument "${a}"`);
+    const [rawKey, inline] = a.slice(2).split('=', 2);
+    const key = rawKey.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    if (key === 'help') {
+      opts.help = true;
+      continue;
+    }
+    if (!(key in defaults)) throw new Error(`Unknown option --${rawKey}`);
+    if (typeof defaults[key] === 'boolean') {
+      opts[key] = inline === undefined ? true : inline === 'true';
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${rawKey} needs a value`);
+    opts[key] = typeof defaults[key] === 'number' ? Number(value) : value;
+    if (typeof defaults[key] === 'number' && !Number.isFinite(opts[key]))
+      throw new Error(`--${rawKey} must be a number`);
+  }
+  return opts;
+}
+
+export const round = (v, digits = 2) =>
+  v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+export const ratio = (a, b) =>
+  a === null || b === null || a === undefined || b === undefined || b === 0 ? null : round(a / b, 2);

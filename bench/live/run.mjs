@@ -1,0 +1,670 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:live` — live-meeting benchmarks of the Kengash API as ratios against a bare Socket.IO server run
+ * side by side (same machine, same process of clients, same client code, back to back).
+ *
+ *   1. fan-out      one room of N clients, K senders at each rate: bare `socket.to(room).emit` vs Kengash
+ *                   `meeting:react` (in memory) and `chat:send` (persisted); latency, delivered/expected, CPU
+ *   2. persisted    chat:send vs meeting:react through the same gateway (p99 ratio)
+ *   3. join storm   N clients connect and `meeting:join` within 2 s: p99 connect → snapshot ack, presence
+ *                   batches received (O(N), shown with a half-size storm too)
+ *   4. redis        two API instances through Redis (half the clients on each) vs one
+ *
+ * Progress and the table go to stderr, the JSON to stdout and to bench/results/live-latest.json. Exit code 0
+ * whatever the figures (it is a report); non-zero only when the run itself fails.
+ *
+ * Options (or BENCH_<NAME> environment variables): see --help.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import {
+  bareTarget,
+  closeAll,
+  fanOut,
+  joinStorm,
+  kengashTarget,
+  openSocket,
+  PRESENCE_BATCH_MS,
+} from './lib/clients.mjs';
+import {
+  apiEnv,
+  benchDatabase,
+  checkToken,
+  cleanRedis,
+  findRedis,
+  freshIp,
+  migrate,
+  mintAccessToken,
+  newSecrets,
+  redisInfo,
+  seed,
+  signInAll,
+  startApi,
+} from './lib/infra.mjs';
+import { printTable } from './lib/report.mjs';
+import { parseArgs, processCpuUs, ratio, round, Samples, sleep, withTimeout } from './lib/util.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+process.chdir(root);
+
+const DEFAULTS = {
+  clients: 300,
+  seconds: 10,
+  rates: '10,50',
+  senders: 10,
+  rounds: 2,
+  stormMs: 2000,
+  scenarios: 'storm,fanout,redis',
+  apiMain: 'dist/apps/api/main.js',
+  tokens: 'mint',
+  out: 'bench/results/live-latest.json',
+};
+const HELP = `npm run bench:live -- [options]
+  --clients N        clients in the room (default 300)
+  --seconds S        sending time of each fan-out measurement (default 10)
+  --rates A,B        total events per second of the fan-out measurements (default 10,50)
+  --senders K        clients that send, round robin (default 10; the gateway limits each person's rate)
+  --rounds R         repetitions of every fan-out measurement, the order reversed every other round (default 2)
+  --storm-ms MS      the join storm spreads the N connections over MS (default 2000)
+  --scenarios LIST   any of storm,fanout,redis (default all)
+  --api-main PATH    the built API (default dist/apps/api/main.js; npm run bench:live builds it first)
+  --tokens mint|http access tokens minted with the bench API's JWT secret (default) or signed in over HTTP
+  --out PATH         JSON result file (default bench/results/live-latest.json)
+Every option can also be given as an environment variable BENCH_<NAME> (BENCH_CLIENTS=30).`;
+
+const log = (m) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+function options() {
+  const fromEnv = {};
+  for (const key of Object.keys(DEFAULTS)) {
+    const v = process.env[`BENCH_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`];
+    if (v !== undefined) fromEnv[key] = typeof DEFAULTS[key] === 'number' ? Number(v) : v;
+  }
+  const opts = parseArgs(process.argv.slice(2), { ...DEFAULTS, ...fromEnv });
+  if (opts.help) {
+    process.stderr.write(`${HELP}\n`);
+    process.exit(0);
+  }
+  opts.rateList = String(opts.rates)
+    .split(',')
+    .map(Number)
+    .filter((r) => r > 0);
+  opts.scenarioList = String(opts.scenarios)
+    .split(',')
+    .map((s) => s.trim());
+  for (const s of opts.scenarioList)
+    if (!['storm', 'fanout', 'redis'].includes(s)) throw new Error(`Unknown scenario "${s}"`);
+  if (opts.clients < 4) throw new Error('--clients must be at least 4');
+  if (!['mint', 'http'].includes(opts.tokens)) throw new Error('--tokens is mint or http');
+  return opts;
+}
+
+// ---- resources, every one released in cleanup() -------------------------------------------------------
+
+const resources = {
+  probes: new Set(),
+  apis: new Set(),
+  bare: null,
+  clientSets: new Set(),
+  db: null,
+  redis: null,
+  dataDir: null,
+};
+
+async function cleanup() {
+  for (const probe of resources.probes) await probe.close();
+  resources.probes.clear();
+  for (const set of resources.clientSets) closeAll(set);
+  resources.clientSets.clear();
+  await Promise.all([...resources.apis].map((a) => a.stop().catch(() => undefined)));
+  resources.apis.clear();
+  if (resources.bare) await resources.bare.stop();
+  resources.bare = null;
+  if (resources.db) await resources.db.drop();
+  resources.db = null;
+  if (resources.redis) await cleanRedis(resources.redis);
+  resources.redis = null;
+  if (resources.dataDir) rmSync(resources.dataDir, { recursive: true, force: true });
+  resources.dataDir = null;
+}
+
+function startBare() {
+  return new Promise((res, rej) => {
+    const child = fork(join(root, 'bench/live/bare-server.mjs'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const exited = new Promise((r) => child.on('exit', (code, signal) => r(code ?? signal)));
+    child.once('error', rej);
+    child.once('message', (m) => {
+      if (!m?.ready) return rej(new Error('the bare server did not start'));
+      res({
+        pid: child.pid,
+        url: `http://127.0.0.1:${m.port}/live`,
+        async stop() {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.send({ cmd: 'stop' });
+          const r = await Promise.race([exited, sleep(5000).then(() => 'timeout')]);
+          if (r === 'timeout') child.kill('SIGKILL');
+        },
+      });
+    });
+    void exited.then((code) => rej(new Error(`the bare server exited (${code}) during start`)));
+  });
+}
+
+// ---- CPU probes --------------------------------------------------------------------------------------------
+
+const procProbe = (name, pids) => ({ name, read: async () => new Map(pids.map((p) => [p, processCpuUs(p)])) });
+
+/** PostgreSQL backends serving the bench database, when the server runs on this machine (/proc readable). */
+function postgresProbe(dbUrl, dbName) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: dbUrl });
+  client.on('error', () => undefined);
+  const ready = client.connect().then(
+    () => true,
+    () => false,
+  );
+  let usable = true;
+  return {
+    name: 'postgres',
+    async read() {
+      const out = new Map();
+      if (!usable || !(await ready)) return out;
+      const { rows } = await client.query(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [dbName],
+      );
+      for (const { pid } of rows) {
+        try {
+          out.set(pid, processCpuUs(pid));
+        } catch {
+          usable = false; // a remote server: nothing to read
+          return new Map();
+        }
+      }
+      return out;
+    },
+    close: () => ready.then((ok) => ok && client.end()).catch(() => undefined),
+  };
+}
+
+function redisProbe(client) {
+  return {
+    name: 'redis',
+    async read() {
+      const info = await client.info('cpu');
+      const v = (k) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+      return new Map([['redis', (v('used_cpu_sys') + v('used_cpu_user')) * 1e6]]);
+    },
+  };
+}
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+
+const strip = (r) => {
+  const { _latency, ...rest } = r;
+  void _latency;
+  return rest;
+};
+
+/** Several rounds of the same variant: latencies pooled, counters summed, each round kept. */
+function pool(rounds) {
+  const lat = new Samples();
+  for (const r of rounds) lat.append(r._latency);
+  const sum = (k) => rounds.reduce((a, r) => a + (r[k] ?? 0), 0);
+  const cpuUs = rounds.reduce((a, r) => a + (r.serverCpuUsPerDelivery ?? 0) * r.delivered, 0);
+  const refused = {};
+  for (const r of rounds) for (const [k, v] of Object.entries(r.refused)) refused[k] = (refused[k] ?? 0) + v;
+  const other = {};
+  for (const r of rounds) for (const [k, v] of Object.entries(r.otherCpuMs ?? {})) other[k] = (other[k] ?? 0) + v;
+  const ackAll = rounds.map((r) => r.ackMs?.p99 ?? null);
+  return {
+    mode: rounds[0].mode,
+    rate: rounds[0].rate,
+    rounds: rounds.length,
+    sent: sum('sent'),
+    accepted: sum('accepted'),
+    refused,
+    expected: sum('expected'),
+    delivered: sum('delivered'),
+    deliveredRatio: sum('expected') ? round(sum('delivered') / sum('expected'), 4) : null,
+    misaligned: sum('misaligned'),
+    latencyMs: lat.summary(),
+    p99ByRound: rounds.map((r) => r.latencyMs?.p99 ?? null),
+    ackP99ByRound: ackAll,
+    serverCpuUsPerDelivery: sum('delivered') ? round(cpuUs / sum('delivered'), 2) : null,
+    otherCpuMsPerSecondSent: Object.fromEntries(
+      Object.entries(other).map(([k, v]) => [k, round(v / (sum('sendWindowMs') / 1000), 1)]),
+    ),
+    clientEventLoopUtilization: round(Math.max(...rounds.map((r) => r.clientEventLoopUtilization)), 2),
+    serverCpuUtilisation: round(Math.max(...rounds.map((r) => r.serverCpuUtilisation)), 2),
+    sendLagP99Ms: round(Math.max(...rounds.map((r) => r.sendLagMs?.p99 ?? 0)), 2),
+    byRound: rounds.map(strip),
+  };
+}
+
+async function machine(db, redis) {
+  let postgres = null;
+  if (db) postgres = `${db.version}${db.embedded ? ' (embedded)' : ` (${db.host})`}`;
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    if (dirty) commit += ' (working tree has changes)';
+  } catch {
+    // not a git checkout
+  }
+  const mem = readFileSync('/proc/meminfo', 'utf8');
+  return {
+    date: new Date().toISOString(),
+    commit,
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    memAvailableGB: Math.round(Number(/MemAvailable:\s+(\d+)/.exec(mem)?.[1] ?? 0) / 2 ** 20),
+    postgres,
+    redis: redis ? `${redis.version} (${redis.url.replace(/\/\/[^@]*@/, '//')})` : null,
+    socketIo: require('socket.io/package.json').version,
+    socketIoClient: require('socket.io-client/package.json').version,
+  };
+}
+
+// ---- the run -------------------------------------------------------------------------------------------------
+
+async function main(opts) {
+  const started = Date.now();
+  const N = opts.clients;
+  const half = Math.floor(N / 2);
+  const want = (s) => opts.scenarioList.includes(s);
+  const apiMain = resolve(root, opts.apiMain);
+  const result = {
+    benchmark: 'live-meeting',
+    params: {
+      clients: N,
+      seconds: opts.seconds,
+      rates: opts.rateList,
+      senders: opts.senders,
+      rounds: opts.rounds,
+      stormMs: opts.stormMs,
+      scenarios: opts.scenarioList,
+      tokens: opts.tokens,
+      apiMain: relative(root, apiMain),
+    },
+    machine: null,
+    scenarios: {},
+    targets: [],
+    notes: [],
+  };
+
+  // infrastructure
+  log(
+    `clients ${N}, ${opts.senders} senders, rates ${opts.rateList.join('/')} ev/s, ${opts.seconds} s × ${opts.rounds} rounds`,
+  );
+  const db = await benchDatabase(root, log);
+  resources.db = db;
+  log(`database ${db.name} on PostgreSQL ${db.version}${db.embedded ? ' (embedded)' : ''}`);
+  let redis = null;
+  if (want('redis')) {
+    redis = await findRedis();
+    if (redis) {
+      try {
+        const info = await redisInfo(redis.url);
+        redis.version = info.version;
+        redis.client = info.client;
+        resources.redis = redis;
+      } catch (e) {
+        result.notes.push(`Redis at ${redis.url} did not answer (${e.message})`);
+        redis = null;
+      }
+    }
+  }
+  result.machine = await machine(db, redis);
+
+  const secrets = newSecrets();
+  resources.dataDir = mkdtempSync(join(tmpdir(), 'kengash-bench-data-'));
+  const env = apiEnv(db, resources.dataDir, secrets);
+  log('migrating the bench database (node main.js db:migrate)');
+  migrate(apiMain, env);
+  const passwordHash =
+    opts.tokens === 'http'
+      ? await require('argon2').hash('bench-password-123456', {
+          type: require('argon2').argon2id,
+          memoryCost: 19 * 1024,
+          timeCost: 2,
+          parallelism: 1,
+        })
+      : null;
+  const seeded = await seed(db.url, { people: N, sessions: 4, passwordHash });
+  const [sessionWarm, sessionMain, sessionRedis1, sessionRedis2] = seeded.sessionIds;
+  for (const m of seeded.members) m.ip = freshIp();
+  log(`seeded ${N} members and a chair in one group, 4 sessions`);
+  const pgProbe = postgresProbe(db.url, db.name);
+  resources.probes.add(pgProbe);
+
+  async function tokensFor(api, users) {
+    if (opts.tokens === 'mint') return new Map(users.map((u) => [u.id, mintAccessToken(secrets.access, u)]));
+    log(`signing ${users.length} people in over HTTP`);
+    return signInAll(api.baseUrl, users, 'bench-password-123456');
+  }
+  const people = (tokens, urlOf) =>
+    seeded.members.map((m, i) => ({ id: m.id, email: m.email, ip: m.ip, token: tokens.get(m.id), url: urlOf(i) }));
+
+  /** The chair opens the meeting (a live meeting, as people would find it), then leaves. */
+  async function startMeeting(api, sessionId) {
+    const [token] = (await tokensFor(api, [seeded.chair])).values();
+    const socket = openSocket(`${api.baseUrl}/live`, { token, ip: freshIp() });
+    try {
+      await withTimeout(
+        new Promise((res, rej) => {
+          socket.once('connect', res);
+          socket.once('connect_error', rej);
+        }),
+        10_000,
+        'chair connect',
+      );
+      const join = await withTimeout(
+        new Promise((r) => socket.emit('meeting:join', { sessionId }, r)),
+        10_000,
+        'chair meeting:join',
+      );
+      if (!join?.ok) throw new Error(`the chair could not join: ${JSON.stringify(join)}`);
+      if (join.data.meeting?.status === 'live') return;
+      const start = await withTimeout(
+        new Promise((r) => socket.emit('meeting:start', { sessionId }, r)),
+        10_000,
+        'meeting:start',
+      );
+      if (!start?.ok) result.notes.push(`meeting:start answered ${JSON.stringify(start?.error ?? start)}`);
+    } finally {
+      socket.disconnect();
+      await sleep(2 * PRESENCE_BATCH_MS);
+    }
+  }
+
+  /** Connects and joins every client (as a storm), returns the connected clients. */
+  async function storm(target, list, label) {
+    log(`${label}: ${list.length} clients connect and join over ${opts.stormMs} ms`);
+    const s = await joinStorm({ target, people: list, spreadMs: opts.stormMs });
+    resources.clientSets.add(s.clients);
+    if (s.result.failures) {
+      throw new Error(
+        `${label}: ${s.result.failures} of ${list.length} clients failed to join, e.g. ${s.result.failureSamples.join('; ')}`,
+      );
+    }
+    const p = s.result.connectToAckMs;
+    log(`${label}: p50 ${p?.p50} ms, p99 ${p?.p99} ms, presence messages ${s.result.presence?.messages ?? '-'}`);
+    return s;
+  }
+  const release = (clients) => {
+    closeAll(clients);
+    resources.clientSets.delete(clients);
+  };
+
+  // ---- bare Socket.IO ----
+  const bare = await startBare();
+  resources.bare = bare;
+  const bareProbe = procProbe('server', [bare.pid]);
+  const barePeople = seeded.members.map((m) => ({ email: m.email, ip: m.ip, url: bare.url }));
+  let bareClients = null;
+  if (want('storm') || want('fanout')) {
+    const warm = await storm(bareTarget('warm'), barePeople.slice(0, half), 'bare storm (half)');
+    release(warm.clients);
+    const full = await storm(bareTarget('main'), barePeople, 'bare storm');
+    bareClients = full.clients;
+    result.scenarios.joinStorm = { bare: { half: warm.result, full: full.result } };
+  }
+
+  // ---- Kengash, one instance ----
+  let single = null;
+  if (want('storm') || want('fanout')) {
+    log('starting the Kengash API (one instance, in-memory adapter)');
+    single = await startApi(apiMain, env, 'single');
+    resources.apis.add(single);
+    const tokens = await tokensFor(single, seeded.members);
+    await checkToken(single.baseUrl, tokens.values().next().value);
+    await startMeeting(single, sessionWarm);
+    await startMeeting(single, sessionMain);
+    const list = people(tokens, () => `${single.baseUrl}/live`);
+    const warm = await storm(kengashTarget(sessionWarm), list.slice(0, half), 'Kengash storm (half)');
+    release(warm.clients);
+    await sleep(2 * PRESENCE_BATCH_MS);
+    const full = await storm(kengashTarget(sessionMain), list, 'Kengash storm');
+    result.scenarios.joinStorm = { ...result.scenarios.joinStorm, kengash: { half: warm.result, full: full.result } };
+    const serverProbe = procProbe('server', [single.pid]);
+
+    if (want('fanout')) {
+      const fan = {};
+      for (const rate of opts.rateList) {
+        const runs = { bare: [], react: [], chat: [] };
+        for (let round = 0; round < opts.rounds; round++) {
+          const order = round % 2 === 0 ? ['bare', 'react', 'chat'] : ['chat', 'react', 'bare'];
+          for (const mode of order) {
+            const r = await fanOut({
+              clients: mode === 'bare' ? bareClients : full.clients,
+              mode,
+              room: mode === 'bare' ? 'main' : sessionMain,
+              rate,
+              seconds: opts.seconds,
+              senders: opts.senders,
+              probes: mode === 'bare' ? [bareProbe] : [serverProbe, pgProbe],
+            });
+            runs[mode].push(r);
+            log(
+              `fan-out ${rate} ev/s ${mode.padEnd(5)} round ${round + 1}: p50 ${r.latencyMs?.p50} p99 ${r.latencyMs?.p99} ms, ` +
+                `delivered ${r.delivered}/${r.expected}, ${r.serverCpuUsPerDelivery} µs/delivery` +
+                (Object.keys(r.refused).length ? `, refused ${JSON.stringify(r.refused)}` : ''),
+            );
+            await sleep(500);
+          }
+        }
+        fan[rate] = { bare: pool(runs.bare), react: pool(runs.react), chat: pool(runs.chat) };
+      }
+      result.scenarios.fanOut = fan;
+    }
+    release(full.clients);
+    await single.stop();
+    resources.apis.delete(single);
+  }
+  if (bareClients) release(bareClients);
+  await bare.stop();
+  resources.bare = null;
+
+  // ---- Kengash, Redis ----
+  if (want('redis')) {
+    if (!redis) {
+      const reason = process.env.REDIS_URL
+        ? `REDIS_URL (${process.env.REDIS_URL}) did not answer`
+        : 'no Redis: REDIS_URL is unset and nothing answers on 127.0.0.1:6379';
+      log(`redis scenario skipped: ${reason}`);
+      result.scenarios.redis = { skipped: reason };
+    } else {
+      const rate = Math.max(...opts.rateList);
+      const renv = { ...env, REDIS_URL: redis.url };
+      log(`starting two Kengash API instances with REDIS_URL=${redis.url}`);
+      const a = await startApi(apiMain, renv, 'redis-a');
+      resources.apis.add(a);
+      const b = await startApi(apiMain, renv, 'redis-b');
+      resources.apis.add(b);
+      const rprobe = redisProbe(redis.client);
+      const out = { rate, redis: result.machine.redis };
+      for (const [variant, sessionId, urlOf, apis] of [
+        ['oneInstance', sessionRedis1, () => `${a.baseUrl}/live`, [a]],
+        ['twoInstances', sessionRedis2, (i) => `${(i % 2 ? b : a).baseUrl}/live`, [a, b]],
+      ]) {
+        const tokens = await tokensFor(a, seeded.members);
+        await startMeeting(a, sessionId);
+        const s = await storm(kengashTarget(sessionId), people(tokens, urlOf), `Redis ${variant} storm`);
+        const runs = { react: [], chat: [] };
+        for (let round = 0; round < opts.rounds; round++) {
+          for (const mode of round % 2 === 0 ? ['react', 'chat'] : ['chat', 'react']) {
+            const r = await fanOut({
+              clients: s.clients,
+              mode,
+              room: sessionId,
+              rate,
+              seconds: opts.seconds,
+              senders: opts.senders,
+              probes: [
+                procProbe(
+                  'server',
+                  apis.map((x) => x.pid),
+                ),
+                pgProbe,
+                rprobe,
+              ],
+            });
+            runs[mode].push(r);
+            log(
+              `Redis ${variant} ${rate} ev/s ${mode.padEnd(5)} round ${round + 1}: p50 ${r.latencyMs?.p50} p99 ${r.latencyMs?.p99} ms, ` +
+                `delivered ${r.delivered}/${r.expected}, ${r.serverCpuUsPerDelivery} µs/delivery`,
+            );
+            await sleep(500);
+          }
+        }
+        out[variant] = { joinStorm: s.result, react: pool(runs.react), chat: pool(runs.chat) };
+        release(s.clients);
+        await sleep(500);
+      }
+      result.scenarios.redis = out;
+      await Promise.all([a.stop(), b.stop()]);
+      resources.apis.delete(a);
+      resources.apis.delete(b);
+    }
+  }
+  evaluate(result, opts);
+  result.durationSeconds = Math.round((Date.now() - started) / 1000);
+  return result;
+}
+
+// ---- targets ---------------------------------------------------------------------------------------------
+
+function evaluate(result, opts) {
+  const t = result.targets;
+  const add = (name, value, limit, unit, detail) =>
+    t.push({ name, value, limit, unit, result: value === null ? 'MISS' : value <= limit ? 'PASS' : 'MISS', detail });
+  const fan = result.scenarios.fanOut;
+  if (fan) {
+    for (const [rate, v] of Object.entries(fan)) {
+      const bare = v.bare.latencyMs?.p99 ?? null;
+      for (const mode of ['react', 'chat']) {
+        const p99 = v[mode].latencyMs?.p99 ?? null;
+        add(
+          `fan-out p99 ${mode === 'react' ? 'meeting:react' : 'chat:send'} ÷ bare Socket.IO, ${rate} ev/s`,
+          ratio(p99, bare),
+          1.5,
+          '×',
+          `${p99} ms vs ${bare} ms`,
+        );
+      }
+      const chat = v.chat.latencyMs?.p99 ?? null;
+      const react = v.react.latencyMs?.p99 ?? null;
+      add(
+        `persisted p99 (chat:send) ÷ in-memory (meeting:react), ${rate} ev/s`,
+        ratio(chat, react),
+        2,
+        '×',
+        `${chat} ms vs ${react} ms`,
+      );
+    }
+  }
+  const storm = result.scenarios.joinStorm?.kengash;
+  if (storm) {
+    const full = storm.full;
+    add(
+      'join storm p99 connect → snapshot ack',
+      full.connectToAckMs?.p99 ?? null,
+      1000,
+      'ms',
+      `${full.clients} clients over ${full.spreadMs} ms`,
+    );
+    // O(N): each client gets at most one batch per 250 ms window while people arrive, whatever N is.
+    const windows = Math.ceil(opts.stormMs / PRESENCE_BATCH_MS) + 4;
+    const perClient = full.presence.messages / full.clients;
+    const exponent =
+      storm.half.presence.messages > 0 && storm.half.clients < full.clients
+        ? round(
+            Math.log(full.presence.messages / storm.half.presence.messages) /
+              Math.log(full.clients / storm.half.clients),
+            2,
+          )
+        : null;
+    full.presence.scalingExponent = exponent;
+    add(
+      'join storm presence messages per client (O(N): bounded by batch windows, not by N)',
+      round(perClient, 2),
+      windows,
+      'msgs/client',
+      `${full.presence.messages} messages for ${full.clients} clients (one per join would be ${full.presence.naiveMessages}); ` +
+        `half-size storm ${storm.half.presence.messages} → growth exponent ${exponent} (1 = linear, 2 = quadratic)`,
+    );
+  }
+  const r = result.scenarios.redis;
+  if (r && !r.skipped && fan?.[r.rate]) {
+    for (const mode of ['react', 'chat']) {
+      r[`${mode}TwoVsOneInMemoryP99Ratio`] = ratio(
+        r.twoInstances[mode].latencyMs?.p99,
+        fan[r.rate][mode].latencyMs?.p99,
+      );
+      r[`${mode}TwoVsOneRedisP99Ratio`] = ratio(
+        r.twoInstances[mode].latencyMs?.p99,
+        r.oneInstance[mode].latencyMs?.p99,
+      );
+    }
+  }
+}
+
+async function writeJson(path, data) {
+  let text = JSON.stringify(data, null, 2);
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(path)) ?? {};
+    text = await prettier.format(text, { ...config, parser: 'json' });
+  } catch {
+    text += '\n';
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+// ---- entry -----------------------------------------------------------------------------------------------
+
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log(`${sig}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+// A hard ceiling: no run should take this long; clean up and fail rather than hang.
+const watchdog = setTimeout(() => {
+  log('the run exceeded 40 minutes: stopping');
+  void cleanup().finally(() => process.exit(2));
+}, 40 * 60_000);
+watchdog.unref();
+
+try {
+  const opts = options();
+  const result = await main(opts);
+  await cleanup();
+  const out = resolve(root, opts.out);
+  await writeJson(out, result);
+  printTable(result, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  log(`done in ${result.durationSeconds} s; JSON written to ${relative(root, out)}`);
+  process.exit(0);
+} catch (e) {
+  log(`FAILED: ${e.stack ?? e}`);
+  for (const api of resources.apis) log(`--- output of API ${api.label} ---\n${api.output().slice(-4000)}`);
+  await cleanup();
+  process.exit(1);
+}
