@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES } from '@kengash/api-audit';
 import { COUNCIL_ENTITIES } from '@kengash/api-council';
 import { IDENTITY_ENTITIES } from '@kengash/api-identity';
+import { LIVE_MEETING_ENTITIES } from '@kengash/api-live-meeting';
 import { NOTIFICATION_ENTITIES } from '@kengash/api-notifications';
 import { SCHEDULING_ENTITIES } from '@kengash/api-scheduling';
 
@@ -11,4 +12,5 @@ export const ENTITIES = [
   ...COUNCIL_ENTITIES,
   ...SCHEDULING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...LIVE_MEETING_ENTITIES,
 ];

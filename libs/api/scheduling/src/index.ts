@@ -13,3 +13,4 @@ export const SCHEDULING_ENTITIES = [
   CalendarFeedEntity,
 ];
 export * from './lib/scheduling.module';
+export * from './lib/recurrence/recurrence';

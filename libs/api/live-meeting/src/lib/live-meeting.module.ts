@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LiveGateway } from './live.gateway';
+import { MeetingService } from './meeting.service';
+import { MinutesController } from './minutes.controller';
+import { PresenceService } from './presence.service';
 
-@Module({ providers: [LiveGateway] })
+@Module({
+  controllers: [MinutesController],
+  providers: [MeetingService, PresenceService, LiveGateway],
+  exports: [MeetingService],
+})
 export class LiveMeetingModule {}

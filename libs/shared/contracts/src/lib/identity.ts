@@ -50,6 +50,8 @@ export interface CurrentUser {
   timeZone: string;
   country: CountryCode | null;
   organisation: string | null;
+  /** False: observers see this person's role, country and organisation instead of the name. */
+  nameVisibleToObservers: boolean;
   globalRole: GlobalRole;
   emailVerified: boolean;
   totpEnabled: boolean;
@@ -122,6 +124,7 @@ export interface UpdateProfileRequest {
   displayName?: string;
   locale?: string;
   timeZone?: string;
+  nameVisibleToObservers?: boolean;
 }
 
 /** POST /api/me/password */

@@ -1,6 +1,7 @@
 import type { CountryCode } from './council';
 import { ErrorResponse } from './errors';
 import type { GroupRole } from './identity';
+import type { LocalizedText } from './locale';
 import { NotificationView } from './scheduling';
 
 /** Socket.IO namespace of live meetings. */
@@ -159,8 +160,10 @@ export interface PollView {
   quorum: QuorumState;
   /** Set when closed. */
   result: PollResult | null;
-  /** The caller's own choice (open ballots and their own secret vote alike); null if not voted. */
+  /** The caller's own choice; null if not voted, or for a secret ballot after a re-join (only `voted` is known). */
   myChoice?: string | null;
+  /** Whether the caller has voted in this poll. */
+  voted?: boolean;
 }
 
 export interface PollResult {
@@ -236,7 +239,7 @@ export interface MeetingSnapshot {
     startsAt: string;
     endsAt: string;
     timeZone: string;
-    groups: { id: string; name: string }[];
+    groups: { id: string; name: LocalizedText }[];
   };
   meeting: MeetingState;
   agenda: LiveAgendaItem[];
@@ -406,8 +409,12 @@ export function applyLiveEvent(snapshot: MeetingSnapshot, event: LiveEvent): Mee
     case 'poll.opened':
     case 'poll.voted':
     case 'poll.closed': {
-      const mine = snapshot.poll?.id === event.poll.id ? snapshot.poll.myChoice : null;
-      next.poll = { ...event.poll, myChoice: event.poll.myChoice ?? mine ?? null };
+      const same = snapshot.poll?.id === event.poll.id;
+      next.poll = {
+        ...event.poll,
+        myChoice: event.poll.myChoice ?? (same ? snapshot.poll?.myChoice : null) ?? null,
+        voted: event.poll.voted ?? (same ? snapshot.poll?.voted : false) ?? false,
+      };
       break;
     }
     case 'notes.update':

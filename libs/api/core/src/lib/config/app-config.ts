@@ -19,6 +19,12 @@ export interface AppConfig {
   nodeEnv: Env['NODE_ENV'];
 }
 
+export interface LiveConfig {
+  /** Token bucket per person: refill rate (events/s) and capacity. */
+  eventsPerSecond: number;
+  eventsBurst: number;
+}
+
 export interface AuthConfig {
   secrets: AppSecrets;
   publicUrl: string;
@@ -61,6 +67,10 @@ export function configSections(env: Env, databaseUrl: string, secrets: AppSecret
         corsOrigins: env.CORS_ORIGINS,
         trustProxy: env.TRUST_PROXY,
       }),
+    ),
+    registerAs(
+      'live',
+      (): LiveConfig => ({ eventsPerSecond: env.LIVE_EVENTS_PER_SECOND, eventsBurst: env.LIVE_EVENTS_BURST }),
     ),
     registerAs('database', (): DatabaseConfig => ({ url: databaseUrl })),
     registerAs(

@@ -132,6 +132,18 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     requiredInCompose: false,
   },
   {
+    name: 'LIVE_EVENTS_PER_SECOND',
+    default: '15',
+    description: 'Live meetings: events one person may send per second (sustained); excess gets a RATE_LIMITED ack',
+    requiredInCompose: false,
+  },
+  {
+    name: 'LIVE_EVENTS_BURST',
+    default: '40',
+    description: 'Live meetings: events one person may send in a burst above the sustained rate',
+    requiredInCompose: false,
+  },
+  {
     name: 'SHUTDOWN_TIMEOUT_MS',
     default: '10000',
     description: 'How long SIGTERM waits for in-flight requests before closing',
@@ -201,6 +213,8 @@ export const envSchema = z.object({
     .pipe(z.array(url(['http:', 'https:']))),
   TRUST_PROXY: bool.default(false),
   WEB_DIST: optional(z.string()),
+  LIVE_EVENTS_PER_SECOND: int(1, 10000).default(15),
+  LIVE_EVENTS_BURST: int(1, 100000).default(40),
   SHUTDOWN_TIMEOUT_MS: int(0, 600000).default(10000),
 });
 

@@ -383,6 +383,7 @@ export class AuthService {
       timeZone: fresh.timeZone,
       country: fresh.country as CurrentUser['country'],
       organisation: fresh.organisation,
+      nameVisibleToObservers: fresh.nameVisibleToObservers,
       globalRole: fresh.globalRole,
       emailVerified: fresh.emailVerifiedAt !== null,
       totpEnabled: fresh.totpEnabledAt !== null,

@@ -64,6 +64,13 @@ export class UserEntity {
   @VersionColumn({ default: 1 })
   version!: number;
 
+  /**
+   * Whether observers (international organisations, read-only participants) see this person's name; when
+   * false they see the role, country and organisation only (product brief §5).
+   */
+  @Column({ name: 'name_visible_to_observers', type: 'boolean', default: true })
+  nameVisibleToObservers!: boolean;
+
   /** Part of the shipped demo data (fictional person). */
   @Column({ type: 'boolean', default: false })
   demo!: boolean;

@@ -7,7 +7,7 @@ import {
 } from '@kengash/contracts';
 import { isValidTimeZone } from '@kengash/util-time';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 const IsTimeZone = () =>
   ValidateBy({
@@ -34,6 +34,11 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({ description: 'False: observers see your role, country and organisation instead of your name' })
+  @IsOptional()
+  @IsBoolean()
+  nameVisibleToObservers?: boolean;
 }
 
 export class ChangePasswordDto implements ChangePasswordRequest {

@@ -43,6 +43,7 @@ export class MeService {
     if (change.displayName !== undefined) patch.displayName = change.displayName.trim();
     if (change.locale !== undefined) patch.locale = change.locale;
     if (change.timeZone !== undefined) patch.timeZone = change.timeZone;
+    if (change.nameVisibleToObservers !== undefined) patch.nameVisibleToObservers = change.nameVisibleToObservers;
     if (Object.keys(patch).length) await this.db.getRepository(UserEntity).update({ id: principal.userId }, patch);
     return this.me(principal);
   }

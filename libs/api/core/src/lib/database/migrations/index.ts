@@ -4,6 +4,7 @@ import { Identity1796014641211 } from './1796014641211-Identity';
 import { CouncilWorkPlans1796015802151 } from './1796015802151-CouncilWorkPlans';
 import { Notifications1796017199118 } from './1796017199118-Notifications';
 import { Scheduling1796017200177 } from './1796017200177-Scheduling';
+import { LiveMeetings1796023193552 } from './1796023193552-LiveMeetings';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CouncilWorkPlans1796015802151,
   Notifications1796017199118,
   Scheduling1796017200177,
+  LiveMeetings1796023193552,
 ];

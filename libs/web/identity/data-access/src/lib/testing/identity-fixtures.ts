@@ -10,6 +10,7 @@ export function makeUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
     timeZone: 'Asia/Tashkent',
     country: null,
     organisation: null,
+    nameVisibleToObservers: true,
     globalRole: GlobalRole.Member,
     emailVerified: true,
     totpEnabled: false,
