@@ -1,8 +1,9 @@
 import { API_MAIN, ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
-import { RecoveryCodesResponse, TotpEnrolmentResponse } from '@kengash/contracts';
+import { LIVE_CLIENT_EVENTS, RecoveryCodesResponse, TotpEnrolmentResponse } from '@kengash/contracts';
 import { spawnSync } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { client, DEMO_PASSWORD, demo, totpCode } from './support/http';
+import { ask, connectLive } from './support/live';
 
 /**
  * The authorization matrix: every REST route and every Socket.IO event the API registers (listed by the API
@@ -56,6 +57,7 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/health/live': { allow: ALL },
   'GET /api/dev/mailbox': { allow: STAFF },
   'POST /api/sessions': { allow: SIGNED_IN, body: {} },
+  'GET /api/sessions/:id/minutes-draft': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'GET /api/sessions/calendar': { allow: SIGNED_IN, query: 'from=x' },
   'POST /api/sessions/slots': { allow: SIGNED_IN, body: {} },
   'GET /api/sessions/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
@@ -131,9 +133,14 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/admin/break-glass': { allow: ADMIN, body: {} },
 };
 
-const EVENTS: Record<string, { allow: Persona[] }> = {
-  '/live time:sync': { allow: SIGNED_IN },
-};
+/**
+ * Socket events: the connection itself needs a signed-in person; each event then runs the policy, and the
+ * meeting rules decide per meeting (the object-level test below). An empty payload fails validation (400),
+ * which counts as allowed: the policy let it through.
+ */
+const EVENTS: Record<string, { allow: Persona[] }> = Object.fromEntries(
+  LIVE_CLIENT_EVENTS.map((event) => [`/live ${event}`, { allow: SIGNED_IN }]),
+);
 
 interface Inventory {
   routes: { method: string; path: string; action: string | null }[];
@@ -146,6 +153,10 @@ describe('authorization matrix', () => {
   let inventory: Inventory;
   const tokens = new Map<Persona, string>();
   const totpSecrets = new Map<Persona, string>();
+  /** The upcoming demo session of all groups (found by the object-level test). */
+  let sessionA = '';
+  /** Tokens signed in again after the sign-out probe (set by the socket test). */
+  const liveTokens = new Map<Persona, string>();
 
   beforeAll(async () => {
     db = await createTestDatabase('matrix');
@@ -245,8 +256,7 @@ describe('authorization matrix', () => {
       `/api/sessions/calendar?from=${new Date().toISOString()}&to=${new Date(Date.now() + 60 * 86_400_000).toISOString()}`,
       { token: chairToken },
     );
-    const sessionA =
-      calendar.body.occurrences.find((o) => o.title.includes('progress on the work plans'))?.sessionId ?? '';
+    sessionA = calendar.body.occurrences.find((o) => o.title.includes('progress on the work plans'))?.sessionId ?? '';
     expect(sessionA).not.toBe('');
 
     const READERS: Persona[] = ['observer', 'memberA', 'chairA', 'memberB', 'focalPoint', 'secretariat'];
@@ -389,10 +399,13 @@ describe('authorization matrix', () => {
             res('denied');
           });
           socket.once('connect', () => {
-            socket.timeout(5000).emit(event, {}, (err: Error | null, ack: { ok: boolean }) => {
-              socket.close();
-              res(!err && ack.ok ? 'allowed' : 'denied');
-            });
+            socket
+              .timeout(5000)
+              .emit(event, {}, (err: Error | null, ack: { ok: boolean; error?: { statusCode: number } }) => {
+                socket.close();
+                const refused = !!err || (!ack.ok && [401, 403].includes(ack.error?.statusCode ?? 0));
+                res(refused ? 'denied' : 'allowed');
+              });
           });
         });
         checks++;
@@ -400,8 +413,80 @@ describe('authorization matrix', () => {
         if (outcome !== expected) failures.push(`${persona} ${key}: expected ${expected}, got ${outcome}`);
       }
     }
+    for (const [persona, token] of fresh) liveTokens.set(persona, token);
     console.log(`authorization matrix: ${Object.keys(EVENTS).length} socket events, ${checks} checks`);
     expect(checks).toBe(Object.keys(EVENTS).length * PERSONAS.length);
+    expect(failures).toEqual([]);
+  });
+
+  /**
+   * The meeting rules on the upcoming demo session (all groups): members of its groups and the secretariat
+   * come in, observers only watch, voting members vote, chairs run it; everyone else is refused (404).
+   * Probes change nothing: the meeting has not started, so allowed actions answer 409 and a made-up poll 404.
+   */
+  it('applies the meeting rules to the upcoming session for every persona', async () => {
+    expect(sessionA).not.toBe('');
+    const ADMITTED: Persona[] = ['observer', 'memberA', 'chairA', 'memberB', 'secretariat'];
+    const ACTORS: Persona[] = ['memberA', 'chairA', 'memberB', 'secretariat'];
+    const VOTERS: Persona[] = ['memberA', 'chairA', 'memberB'];
+    const CHAIRS: Persona[] = ['secretariat']; // the organiser's staff; group chairs chair their own groups' sessions
+    const probes: {
+      key: string;
+      allow: Persona[];
+      allowed: string;
+      run: (s: Awaited<ReturnType<typeof connectLive>>) => Promise<{ ok: boolean; error?: { code: string } }>;
+    }[] = [
+      {
+        key: 'raise hand',
+        allow: ACTORS,
+        allowed: 'CONFLICT',
+        run: (s) => ask(s, 'hand:raise', { sessionId: sessionA }),
+      },
+      {
+        key: 'vote',
+        allow: VOTERS,
+        allowed: 'NOT_FOUND',
+        run: (s) => ask(s, 'poll:vote', { sessionId: sessionA, pollId: ZERO_UUID, choice: 'yes' }),
+      },
+      {
+        key: 'advance agenda',
+        allow: [...CHAIRS, 'chairA'],
+        allowed: 'CONFLICT',
+        run: (s) => ask(s, 'agenda:advance', { sessionId: sessionA }),
+      },
+      {
+        key: 'chat (empty)',
+        allow: ACTORS,
+        allowed: 'VALIDATION_FAILED',
+        run: (s) => ask(s, 'chat:send', { sessionId: sessionA, clientId: 'matrix', body: '' }),
+      },
+    ];
+    const failures: string[] = [];
+    let checks = 0;
+    for (const persona of PERSONAS.filter((p) => p !== 'anonymous')) {
+      const socket = await connectLive(api.baseUrl, liveTokens.get(persona));
+      const joined = await ask(socket, 'meeting:join', { sessionId: sessionA });
+      checks++;
+      const admitted = ADMITTED.includes(persona);
+      if (admitted !== joined.ok)
+        failures.push(
+          `${persona} join: expected ${admitted ? 'ok' : 'refusal'}, got ${JSON.stringify(joined).slice(0, 120)}`,
+        );
+      if (!joined.ok && joined.error.code !== 'NOT_FOUND')
+        failures.push(`${persona} join: expected NOT_FOUND, got ${joined.error.code}`);
+      if (joined.ok && joined.data.can.readOnly !== (persona === 'observer'))
+        failures.push(`${persona} join: readOnly wrong`);
+      for (const probe of probes) {
+        if (!joined.ok) continue;
+        const reply = await probe.run(socket);
+        checks++;
+        const code = reply.ok ? 'OK' : (reply.error?.code ?? '?');
+        const expected = probe.allow.includes(persona) ? probe.allowed : 'FORBIDDEN';
+        if (code !== expected) failures.push(`${persona} ${probe.key}: expected ${expected}, got ${code}`);
+      }
+      socket.close();
+    }
+    console.log(`authorization matrix: meeting rules, ${checks} checks`);
     expect(failures).toEqual([]);
   });
 });

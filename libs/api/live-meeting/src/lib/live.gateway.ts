@@ -7,6 +7,7 @@ import {
   ErrorCode,
   LIVE_NAMESPACE,
   LiveEvent,
+  MeetingCapabilities,
   MeetingSnapshot,
   MeetingState,
   MissedEvents,
@@ -184,6 +185,21 @@ export class LiveGateway
     }
   }
 
+  /**
+   * The meeting and the capability an event needs, checked before the rest of the payload is validated, so
+   * someone not allowed to act learns nothing from validation messages.
+   */
+  private member(socket: LiveSocket, payload: unknown, needs?: keyof MeetingCapabilities): JoinedMeeting {
+    const { sessionId } = parsePayload(LIVE_SCHEMAS.ref, payload);
+    const joined = this.joinedOf(socket, sessionId);
+    if (needs && !joined.can[needs])
+      throw new DomainException(
+        ErrorCode.Forbidden,
+        joined.can.readOnly ? 'Observers only watch the meeting' : 'Your role in this meeting does not allow this',
+      );
+    return joined;
+  }
+
   private joinedOf(socket: LiveSocket, sessionId: string): JoinedMeeting {
     const joined = socket.data.meetings?.[sessionId];
     if (!joined) throw new DomainException(ErrorCode.Forbidden, 'Join the meeting first (meeting:join)');
@@ -287,6 +303,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   timer(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<MeetingState>> {
     return this.run(socket, this.timer, () => {
+      this.member(socket, payload, 'chair');
       const { sessionId, action } = parsePayload(LIVE_SCHEMAS.timer, payload);
       return this.mutate(socket, sessionId, (j) => this.meetings.timer(j, action));
     });
@@ -329,6 +346,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   grant(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<SpeakerQueue>> {
     return this.run(socket, this.grant, () => {
+      this.member(socket, payload, 'chair');
       const { sessionId, userId } = parsePayload(LIVE_SCHEMAS.grant, payload);
       return this.mutate(socket, sessionId, (j) => this.meetings.grantFloor(j, userId));
     });
@@ -338,6 +356,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   chat(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<ChatMessage>> {
     return this.run(socket, this.chat, () => {
+      this.member(socket, payload, 'chat');
       const { sessionId, clientId, body } = parsePayload(LIVE_SCHEMAS.chat, payload);
       return this.mutate(socket, sessionId, (j) => this.meetings.chat(j, clientId, body.trim()));
     });
@@ -347,6 +366,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   openPoll(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<PollView>> {
     return this.run(socket, this.openPoll, () => {
+      this.member(socket, payload, 'chair');
       const input = parsePayload(LIVE_SCHEMAS.openPoll, payload);
       return this.mutate(socket, input.sessionId, (j) => this.meetings.openPoll(j, input));
     });
@@ -356,6 +376,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   vote(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<PollView>> {
     return this.run(socket, this.vote, () => {
+      this.member(socket, payload, 'vote');
       const { sessionId, pollId, choice } = parsePayload(LIVE_SCHEMAS.vote, payload);
       return this.mutate(socket, sessionId, (j) => this.meetings.vote(j, pollId, choice));
     });
@@ -365,6 +386,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   closePoll(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<PollView>> {
     return this.run(socket, this.closePoll, () => {
+      this.member(socket, payload, 'chair');
       const { sessionId, pollId } = parsePayload(LIVE_SCHEMAS.closePoll, payload);
       return this.mutate(socket, sessionId, (j) => this.meetings.closePoll(j, pollId));
     });
@@ -374,6 +396,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   notes(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<{ seq: number }>> {
     return this.run(socket, this.notes, () => {
+      this.member(socket, payload, 'takeNotes');
       const { sessionId, itemId, update } = parsePayload(LIVE_SCHEMAS.notes, payload);
       return this.mutate(socket, sessionId, (j) => this.meetings.notes(j, itemId, update));
     });
@@ -383,6 +406,7 @@ export class LiveGateway
   @Can(Action.SignedIn)
   react(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<Ack<{ sent: true }>> {
     return this.run(socket, this.react, () => {
+      this.member(socket, payload, 'raiseHand');
       const { sessionId, reaction } = parsePayload(LIVE_SCHEMAS.react, payload);
       const joined = this.joinedOf(socket, sessionId);
       if (joined.can.readOnly) throw new DomainException(ErrorCode.Forbidden, 'Observers only watch the meeting');
