@@ -91,6 +91,8 @@ describe('app routes', () => {
     '/council/settings',
     '/sessions',
     '/sessions/new',
+    '/sessions/s1/live',
+    '/sessions/s1/minutes',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {
     await harness.navigateByUrl(url);
     backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });

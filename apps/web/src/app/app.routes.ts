@@ -17,6 +17,9 @@ function plannedArea(area: PlannedArea): Route {
 /** The council screens (home, dashboard, group pages, settings), loaded on first use. */
 const council = () => import('@kengash/web-council-feature');
 
+/** The live meeting room and the minutes draft, loaded on first use. */
+const liveMeeting = () => import('@kengash/web-live-meeting-feature');
+
 /** The identity screens, loaded on first use. */
 const identity = () => import('@kengash/web-identity-feature');
 
@@ -48,6 +51,18 @@ export const appRoutes: Route[] = [
         title: _('settings.title'),
         canActivate: [roleGuard(GlobalRole.Admin, GlobalRole.Secretariat)],
         loadComponent: () => council().then((m) => m.CouncilSettingsComponent),
+      },
+      {
+        path: 'sessions/:id/live',
+        title: _('live.room.title'),
+        canActivate: [authGuard],
+        loadComponent: () => liveMeeting().then((m) => m.LiveRoomComponent),
+      },
+      {
+        path: 'sessions/:id/minutes',
+        title: _('live.minutes.title'),
+        canActivate: [authGuard],
+        loadComponent: () => liveMeeting().then((m) => m.MinutesDraftComponent),
       },
       {
         path: 'sessions',

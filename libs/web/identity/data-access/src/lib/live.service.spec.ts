@@ -102,6 +102,21 @@ describe('LiveService', () => {
     expect(sut.connected()).toBe(false);
   });
 
+  it('exposes the open socket, replaced after a refresh and cleared on sign-out', async () => {
+    expect(sut.openSocket()).toBeNull();
+    token.set('token-1');
+    await settle();
+    expect(sut.openSocket()).toBe(sockets[0]);
+
+    token.set('token-2');
+    await settle();
+    expect(sut.openSocket()).toBe(sockets[1]);
+
+    token.set(null);
+    await settle();
+    expect(sut.openSocket()).toBeNull();
+  });
+
   it('asks for a fresh token once when the server refuses the connection', async () => {
     token.set('token-1');
     await settle();

@@ -26,6 +26,7 @@ export class LiveService {
   private readonly notificationsSubject = new Subject<NotificationView>();
   private readonly reconnectedSubject = new Subject<void>();
   private socket: LiveSocket | null = null;
+  private readonly currentSocket = signal<LiveSocket | null>(null);
   private socketToken: string | null = null;
   /** Bumped on each change, so a socket that finishes opening after a newer change is dropped. */
   private generation = 0;
@@ -34,6 +35,11 @@ export class LiveService {
   factory: LiveSocketFactory = defaultLiveSocketFactory;
 
   readonly connected = signal(false);
+  /**
+   * The open socket (null while signed out or opening). A new socket replaces it after each token refresh,
+   * so pages that hold state on it (the live meeting room) follow this signal and join again.
+   */
+  readonly openSocket = this.currentSocket.asReadonly();
   readonly notifications$: Observable<NotificationView> = this.notificationsSubject.asObservable();
   readonly reconnected$: Observable<void> = this.reconnectedSubject.asObservable();
 
@@ -89,6 +95,7 @@ export class LiveService {
       }
     });
     socket.on('notification:new', (notification) => this.notificationsSubject.next(notification));
+    this.currentSocket.set(socket);
   }
 
   private close(): void {
@@ -97,6 +104,7 @@ export class LiveService {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+    this.currentSocket.set(null);
     this.connected.set(false);
   }
 }

@@ -106,6 +106,7 @@ export class SessionDetailComponent {
     return session !== null && canEditSession(this.user(), session);
   });
   protected readonly cancelled = computed(() => this.session()?.status === SessionStatus.Cancelled);
+  protected readonly ended = computed(() => this.session()?.status === SessionStatus.Ended);
   protected readonly online = computed(() => this.session()?.format !== SessionFormat.InPerson);
   protected readonly startInstant = computed(() => {
     const session = this.session();

@@ -1,0 +1,14 @@
+/**
+ * A fresh client id for a chat message (the server de-duplicates re-sends by it). `crypto.randomUUID` exists
+ * only in secure contexts, so plain-http deployments fall back to a v4 UUID from `getRandomValues`.
+ */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

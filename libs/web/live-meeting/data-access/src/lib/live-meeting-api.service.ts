@@ -1,0 +1,15 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { MinutesDraftView } from '@kengash/contracts';
+import { Observable } from 'rxjs';
+
+/** REST side of live meetings. */
+@Injectable({ providedIn: 'root' })
+export class LiveMeetingApiService {
+  private readonly http = inject(HttpClient);
+
+  /** `GET /api/sessions/:id/minutes-draft`: the draft frozen when the meeting ended. */
+  minutesDraft(sessionId: string): Observable<MinutesDraftView> {
+    return this.http.get<MinutesDraftView>(`/api/sessions/${encodeURIComponent(sessionId)}/minutes-draft`);
+  }
+}

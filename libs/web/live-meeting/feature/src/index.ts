@@ -1,0 +1,2 @@
+export * from './lib/room/live-room.component';
+export * from './lib/minutes/minutes-draft.component';
