@@ -50,6 +50,13 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * The key of a connection's attendance spans. A socket restored by connection-state recovery keeps its id but
+ * has a new transport connection: keying by both means the old connection's close (which may land after the
+ * new one opened) never closes the new span.
+ */
+export const connectionKey = (socket: Socket) => `${socket.id}/${socket.conn.id}`;
 /** Each meeting has one room per audience: observers get redacted people where a person asked for it. */
 export const meetingRoom = (meetingId: string, audience: Audience) => `meeting:${meetingId}:${audience}`;
 
@@ -130,7 +137,12 @@ export class LiveGateway
     if (!socket.recovered) return;
     for (const joined of Object.values(socket.data.meetings ?? {})) {
       try {
-        await this.meetings.openSpan(joined.meetingId, joined.me.userId, socket.id, this.presence.instanceId);
+        await this.meetings.openSpan(
+          joined.meetingId,
+          joined.me.userId,
+          connectionKey(socket),
+          this.presence.instanceId,
+        );
         this.presence.joined(joined.meetingId, joined.sessionId, joined.me.userId);
       } catch (error) {
         this.logger.warn({ err: error }, 'Could not reopen attendance after a recovered connection');
@@ -141,7 +153,7 @@ export class LiveGateway
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     if (this.shuttingDown || !Object.keys(socket.data.meetings ?? {}).length) return;
     try {
-      const left = await this.meetings.closeSpans(socket.id);
+      const left = await this.meetings.closeSpans(connectionKey(socket));
       const sessions = new Map(Object.values(socket.data.meetings ?? {}).map((j) => [j.meetingId, j.sessionId]));
       for (const l of left) this.presence.left(l.meetingId, sessions.get(l.meetingId) ?? '', l.userId);
     } catch (error) {
@@ -241,7 +253,7 @@ export class LiveGateway
       const joined = await this.meetings.admit(socket.data.principal, sessionId);
       await socket.join(meetingRoom(joined.meetingId, joined.audience));
       socket.data.meetings = { ...socket.data.meetings, [sessionId]: joined };
-      await this.meetings.openSpan(joined.meetingId, joined.me.userId, socket.id, this.presence.instanceId);
+      await this.meetings.openSpan(joined.meetingId, joined.me.userId, connectionKey(socket), this.presence.instanceId);
       this.presence.joined(joined.meetingId, sessionId, joined.me.userId);
       return this.meetings.snapshot(joined);
     });
@@ -257,7 +269,7 @@ export class LiveGateway
       const meetings = { ...socket.data.meetings };
       delete meetings[sessionId];
       socket.data.meetings = meetings;
-      const left = await this.meetings.closeSpans(socket.id, joined.meetingId);
+      const left = await this.meetings.closeSpans(connectionKey(socket), joined.meetingId);
       if (left.length) this.presence.left(joined.meetingId, sessionId, joined.me.userId);
       return { left: true as const };
     });
