@@ -22,6 +22,11 @@ describe('live meetings', () => {
   let sessionId = '';
   let agenda: string[] = [];
   const people: Participant[] = [];
+  const who = (name: string): Participant => {
+    const found = people.find((p) => p.name === name);
+    if (!found) throw new Error(`${name} has not joined`);
+    return found;
+  };
   const join = async (key: string) => {
     const p = await Participant.join(key, api.baseUrl, tokens[key], sessionId);
     people.push(p);
@@ -235,7 +240,6 @@ describe('live meetings', () => {
 
   it('computes quorum from who is present, counts one vote per member, and closes into a decision', async () => {
     const chair = people[0];
-    const voters = people.filter((p) => p.snapshot?.can.vote);
     // chair, psychologist, social worker, rapporteur, probation (re-joined) are in: 5 of 6, majority is 4.
     const opened = ok(
       await ask(chair.socket, 'poll:open', {
@@ -262,15 +266,15 @@ describe('live meetings', () => {
     );
     expect(poll.quorum).toMatchObject({ eligible: 6, present: 5, required: 4, reached: true });
     // A member leaves: quorum follows presence (5 → 4 still quorate), then another (→ 3, not quorate).
-    const leaving = people.find((p) => p.name === 'social-worker');
-    ok(await ask(leaving!.socket, 'meeting:leave', { sessionId }));
+    const leaving = who('social-worker');
+    ok(await ask(leaving.socket, 'meeting:leave', { sessionId }));
     await chair.until((p) => p.snapshot?.poll?.quorum.present === 4, 'presence 4 in quorum');
     expect(chair.snapshot?.poll?.quorum.reached).toBe(true);
-    await leaving!.join(sessionId);
+    await leaving.join(sessionId);
     await chair.until((p) => p.snapshot?.poll?.quorum.present === 5, 'presence back to 5');
 
     // Vote twice (at once, from the same member): one vote is stored.
-    const member = voters.find((p) => p.name === 'psychologist')!;
+    const member = who('psychologist');
     const twice = await Promise.all([
       ask(member.socket, 'poll:vote', { sessionId, pollId: poll.id, choice: 'yes' }),
       ask(member.socket, 'poll:vote', { sessionId, pollId: poll.id, choice: 'yes' }),
@@ -282,13 +286,13 @@ describe('live meetings', () => {
     });
     ok(await ask(chair.socket, 'poll:vote', { sessionId, pollId: poll.id, choice: 'yes' }));
     ok(
-      await ask(voters.find((p) => p.name === 'rapporteur-psychosocial')!.socket, 'poll:vote', {
+      await ask(who('rapporteur-psychosocial').socket, 'poll:vote', {
         sessionId,
         pollId: poll.id,
         choice: 'abstain',
       }),
     );
-    const observer = people.find((p) => p.name === 'observer-un')!;
+    const observer = who('observer-un');
     expect(await ask(observer.socket, 'poll:vote', { sessionId, pollId: poll.id, choice: 'no' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -316,7 +320,7 @@ describe('live meetings', () => {
         quorum: { kind: 'none' },
       }),
     );
-    const member = people.find((p) => p.name === 'psychologist')!;
+    const member = who('psychologist');
     const voted = ok(await ask(member.socket, 'poll:vote', { sessionId, pollId: poll.id, choice: 'Almaty region' }));
     expect(voted).toMatchObject({ tally: null, votesCast: 1, voted: true, myChoice: 'Almaty region' });
     await chair.until((p) => p.snapshot?.poll?.votesCast === 1, 'one vote cast');
@@ -330,7 +334,7 @@ describe('live meetings', () => {
 
   it('merges two editors typing the notes at the same time, and a late joiner sees both', async () => {
     const chair = people[0];
-    const rapporteur = people.find((p) => p.name === 'rapporteur-psychosocial')!;
+    const rapporteur = who('rapporteur-psychosocial');
     const itemId = agenda[0];
     const docs = [chair, rapporteur].map((p) => {
       const doc = new Y.Doc();
@@ -384,7 +388,7 @@ describe('live meetings', () => {
 
   it('numbers every room event so a client can fetch what it missed', async () => {
     const chair = people[0];
-    const member = people.find((p) => p.name === 'psychologist')!;
+    const member = who('psychologist');
     const from = member.snapshot?.meeting.seq ?? 0;
     ok(await ask(chair.socket, 'agenda:advance', { sessionId }));
     ok(await ask(chair.socket, 'agenda:timer', { sessionId, action: 'pause' }));
@@ -439,7 +443,7 @@ describe('live meetings', () => {
   });
 
   it('limits how many events one person may send, with an error ack', async () => {
-    const member = people.find((p) => p.name === 'psychologist')!;
+    const member = who('psychologist');
     const replies = await Promise.all(Array.from({ length: 45 }, () => ask(member.socket, 'time:sync', {})));
     const limited = replies.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(0);
@@ -450,7 +454,7 @@ describe('live meetings', () => {
 
   it('ends the meeting into draft minutes with attendance, speakers, decisions and notes', async () => {
     const chair = people[0];
-    const member = people.find((p) => p.name === 'psychologist')!;
+    const member = who('psychologist');
     expect(await ask(member.socket, 'meeting:end', { sessionId })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },

@@ -32,7 +32,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import {
-  AttendanceSpanEntity,
   ChatMessageEntity,
   DecisionEntity,
   MeetingEntity,
