@@ -128,7 +128,7 @@ export class AttendanceSpanEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
 
-  /** The connection: `<socket id>/<transport connection id>` (a recovered socket gets a new span). */
+  /** The connection: `<socket id>/<random per connection>` (a recovered socket gets a new span). */
   @Column({ name: 'socket_id', type: 'text' })
   socketId!: string;
 

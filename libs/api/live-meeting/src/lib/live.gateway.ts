@@ -31,6 +31,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import { randomUUID } from 'node:crypto';
 import { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { LIVE_SCHEMAS, parsePayload } from './live.schemas';
@@ -52,11 +53,19 @@ type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Recor
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /**
- * The key of a connection's attendance spans. A socket restored by connection-state recovery keeps its id but
- * has a new transport connection: keying by both means the old connection's close (which may land after the
- * new one opened) never closes the new span.
+ * The key of a connection's attendance spans: `<socket id>/<random>` per Socket object. A socket restored by
+ * connection-state recovery keeps its id but is a new object, so the old connection's close (which may land
+ * after the new one opened) never closes the new span.
  */
-export const connectionKey = (socket: Socket) => `${socket.id}/${socket.conn.id}`;
+const connectionKeys = new WeakMap<Socket, string>();
+export function connectionKey(socket: Socket): string {
+  let key = connectionKeys.get(socket);
+  if (!key) {
+    key = `${socket.id}/${randomUUID()}`;
+    connectionKeys.set(socket, key);
+  }
+  return key;
+}
 /** Each meeting has one room per audience: observers get redacted people where a person asked for it. */
 export const meetingRoom = (meetingId: string, audience: Audience) => `meeting:${meetingId}:${audience}`;
 

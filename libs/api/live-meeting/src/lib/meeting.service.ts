@@ -392,6 +392,14 @@ export class MeetingService {
     throw conflict(message, { status: meeting.status });
   }
 
+  /** A single session is live, then ended, with its meeting; a series goes on (its meetings are per occurrence). */
+  private async markSession(tx: EntityManager, sessionId: string, status: SessionStatus): Promise<void> {
+    await tx.query(`UPDATE sessions SET status = $2 WHERE id = $1 AND rrule IS NULL AND status <> 'cancelled'`, [
+      sessionId,
+      status,
+    ]);
+  }
+
   // ---- agenda --------------------------------------------------------------------------------------------
 
   start(joined: JoinedMeeting) {
@@ -411,7 +419,7 @@ export class MeetingService {
         seq: String(seq),
       });
       await tx.getRepository(MeetingEntity).save(meeting);
-      await tx.getRepository(SessionEntity).update({ id: joined.sessionId }, { status: SessionStatus.Live });
+      await this.markSession(tx, joined.sessionId, SessionStatus.Live);
       const state = this.state(meeting);
       return { data: { type: 'meeting.started', state }, result: state };
     });
@@ -814,7 +822,7 @@ export class MeetingService {
       await this.endTurn(tx, meeting.id);
       Object.assign(meeting, { status: 'ended', endedAt: new Date(), timerRunningSince: null, seq: String(seq) });
       await tx.getRepository(MeetingEntity).save(meeting);
-      await tx.getRepository(SessionEntity).update({ id: joined.sessionId }, { status: SessionStatus.Ended });
+      await this.markSession(tx, joined.sessionId, SessionStatus.Ended);
       const content = await this.draft(tx, joined, meeting);
       const minutes = await tx
         .getRepository(MinutesEntity)
