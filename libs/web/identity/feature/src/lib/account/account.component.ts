@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SUPPORTED_LOCALES } from '@kengash/contracts';
@@ -50,6 +51,7 @@ export function timeZoneOptions(own: string | null | undefined): string[] {
     FieldErrorPipe,
     FormErrorComponent,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     NotificationPreferencesComponent,
@@ -88,6 +90,7 @@ export class AccountComponent {
     displayName: ['', [Validators.required, Validators.maxLength(200)]],
     locale: ['en', [Validators.required]],
     timeZone: ['', [Validators.required]],
+    nameVisibleToObservers: [true],
   });
   protected readonly profileBusy = signal(false);
   protected readonly profileProblem = signal<ApiProblem | null>(null);
@@ -114,7 +117,12 @@ export class AccountComponent {
       const user = this.user();
       if (user) {
         untracked(() =>
-          this.profileForm.reset({ displayName: user.displayName, locale: user.locale, timeZone: user.timeZone }),
+          this.profileForm.reset({
+            displayName: user.displayName,
+            locale: user.locale,
+            timeZone: user.timeZone,
+            nameVisibleToObservers: user.nameVisibleToObservers,
+          }),
         );
       }
     });
@@ -143,7 +151,12 @@ export class AccountComponent {
     this.profileBusy.set(true);
     this.profileProblem.set(null);
     this.me
-      .updateProfile({ displayName: value.displayName.trim(), locale: value.locale, timeZone: value.timeZone })
+      .updateProfile({
+        displayName: value.displayName.trim(),
+        locale: value.locale,
+        timeZone: value.timeZone,
+        nameVisibleToObservers: value.nameVisibleToObservers,
+      })
       .subscribe({
         next: () => {
           this.profileBusy.set(false);
