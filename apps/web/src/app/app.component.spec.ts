@@ -33,6 +33,7 @@ describe('AppComponent', () => {
       timeZone: 'Asia/Almaty',
       country: null,
       organisation: null,
+      nameVisibleToObservers: true,
       globalRole,
       emailVerified: true,
       totpEnabled: true,

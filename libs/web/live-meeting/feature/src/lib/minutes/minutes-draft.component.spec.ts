@@ -50,7 +50,7 @@ const draft: MinutesDraftView = {
             id: 'd1',
             pollId: 'p1',
             text: 'Adopt the work plan?',
-            result: { tally: { yes: 3, no: 1, abstain: 0 }, votesCast: 4, quorumReached: true, outcome: 'adopted' },
+            result: { tally: { no: 1, yes: 3, abstain: 0 }, votesCast: 4, quorumReached: true, outcome: 'adopted' },
             secret: false,
           },
         ],

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { LocalizedText, MinutesDecision, MinutesDraftView, pickText } from '@kengash/contracts';
+import { LocalizedText, MinutesDecision, MinutesDraftView, pickText, YES_NO_ABSTAIN } from '@kengash/contracts';
 import { ApiProblem, AuthService, toApiProblem } from '@kengash/web-identity-data-access';
 import { LiveMeetingApiService } from '@kengash/web-live-meeting-data-access';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -74,10 +74,15 @@ export class MinutesDraftComponent {
 
   /** "Yes: 3 · No: 1 · Abstain: 0". */
   protected tally(decision: MinutesDecision): string {
-    const kind = Object.keys(decision.result.tally).every((k) => ['yes', 'no', 'abstain'].includes(k))
+    const kind = Object.keys(decision.result.tally).every((k) => (YES_NO_ABSTAIN as readonly string[]).includes(k))
       ? 'yes_no_abstain'
       : 'options';
+    const order = (option: string) => {
+      const index = (YES_NO_ABSTAIN as readonly string[]).indexOf(option);
+      return index < 0 ? YES_NO_ABSTAIN.length : index;
+    };
     return Object.entries(decision.result.tally)
+      .sort(([a], [b]) => order(a) - order(b))
       .map(([option, votes]) => `${this.optionLabel(kind, option)}: ${votes}`)
       .join(' · ');
   }

@@ -34,8 +34,8 @@ const LOCAL_ORIGIN = 'kengash-notes-editor';
           <label class="pick">
             <span>{{ 'live.notes.item' | translate }}</span>
             <select [ngModel]="itemId()" (ngModelChange)="picked.set($event)" data-testid="notes-item">
-              @for (item of s.agenda; track item.id) {
-                <option [value]="item.id">{{ item.position + 1 }}. {{ item.title }}</option>
+              @for (item of s.agenda; track item.id; let i = $index) {
+                <option [value]="item.id">{{ i + 1 }}. {{ item.title }}</option>
               }
             </select>
           </label>

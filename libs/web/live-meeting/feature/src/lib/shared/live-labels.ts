@@ -89,11 +89,6 @@ export function outcomeKey(outcome: string): string | null {
   return OUTCOME_KEYS[outcome] ?? null;
 }
 
-/** A country's flag from its ISO code (regional indicator symbols). */
-export function countryFlag(code: string): string {
-  return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}
-
 /** `m:ss`, or `h:mm:ss` from an hour. */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

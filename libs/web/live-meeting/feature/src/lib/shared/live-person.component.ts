@@ -1,16 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { LivePerson } from '@kengash/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { COUNTRY_KEYS, countryFlag, MEETING_ROLE_KEYS } from './live-labels';
+import { COUNTRY_KEYS, MEETING_ROLE_KEYS } from './live-labels';
 
-/** A person as the room shows them: flag and country, name (or only the role), organisation. */
+/** A person as the room shows them: country code, name (or only the role), organisation. */
 @Component({
   selector: 'kg-live-person',
   imports: [TranslatePipe],
   template: `
     @let p = person();
     @if (p.country; as country) {
-      <span class="flag" aria-hidden="true">{{ flag() }}</span>
+      <span class="country" aria-hidden="true" [title]="countryKeys[country] | translate">{{ country }}</span>
       <span class="kg-visually-hidden">{{ countryKeys[country] | translate }}:</span>
     }
     @if (p.name) {
@@ -26,8 +26,12 @@ import { COUNTRY_KEYS, countryFlag, MEETING_ROLE_KEYS } from './live-labels';
     }
   `,
   styles: `
-    .flag {
+    .country {
       margin-inline-end: 0.25rem;
+      padding: 0 0.25rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 4px;
+      font: var(--mat-sys-label-small);
     }
     .name {
       font-weight: 500;
@@ -45,8 +49,4 @@ export class LivePersonComponent {
 
   protected readonly countryKeys = COUNTRY_KEYS;
   protected readonly roleKeys = MEETING_ROLE_KEYS;
-  protected readonly flag = computed(() => {
-    const country = this.person().country;
-    return country ? countryFlag(country) : '';
-  });
 }
