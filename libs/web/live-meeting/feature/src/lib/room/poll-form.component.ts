@@ -104,7 +104,15 @@ import { LiveProblemComponent } from '../shared/live-problem.component';
         @if (quorumKind === 'count') {
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>{{ 'live.pollForm.quorumCountLabel' | translate }}</mat-label>
-            <input matInput type="number" name="quorumCount" min="1" required [(ngModel)]="quorumCount" />
+            <input
+              matInput
+              type="number"
+              name="quorumCount"
+              min="1"
+              required
+              [(ngModel)]="quorumCount"
+              data-testid="poll-quorum-count"
+            />
           </mat-form-field>
         }
       </fieldset>
