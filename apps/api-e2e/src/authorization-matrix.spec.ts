@@ -58,6 +58,7 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/dev/mailbox': { allow: STAFF },
   'POST /api/sessions': { allow: SIGNED_IN, body: {} },
   'GET /api/sessions/:id/minutes-draft': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'GET /api/live/meetings': { allow: SIGNED_IN },
   'GET /api/sessions/calendar': { allow: SIGNED_IN, query: 'from=x' },
   'POST /api/sessions/slots': { allow: SIGNED_IN, body: {} },
   'GET /api/sessions/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID } },

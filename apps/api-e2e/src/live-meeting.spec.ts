@@ -1,5 +1,11 @@
 import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
-import { MinutesDraftView, NOTES_TEXT, SessionView, WorkingGroupListResponse } from '@kengash/contracts';
+import {
+  LiveMeetingListResponse,
+  MinutesDraftView,
+  NOTES_TEXT,
+  SessionView,
+  WorkingGroupListResponse,
+} from '@kengash/contracts';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { client, demo, signedIn } from './support/http';
@@ -450,6 +456,19 @@ describe('live meetings', () => {
     expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(25);
     await new Promise((r) => setTimeout(r, 1600)); // the bucket refills
     ok(await ask(member.socket, 'time:sync', {}));
+  });
+
+  it('lists the meetings a person may join, live first, with who is in', async () => {
+    const mine = await http.call<LiveMeetingListResponse>('/api/live/meetings', { token: tokens['psychologist'] });
+    expect(mine.status).toBe(200);
+    const entry = mine.body.meetings.find((m) => m.sessionId === sessionId);
+    expect(entry).toMatchObject({ status: 'live', readOnly: false, minutesId: null });
+    expect(entry?.present).toBeGreaterThanOrEqual(5);
+    expect(mine.body.meetings[0].status).toBe('live');
+    const observer = await http.call<LiveMeetingListResponse>('/api/live/meetings', { token: tokens['observer-un'] });
+    expect(observer.body.meetings.find((m) => m.sessionId === sessionId)?.readOnly).toBe(true);
+    const outsider = await http.call<LiveMeetingListResponse>('/api/live/meetings', { token: tokens['prosecutor'] });
+    expect(outsider.body.meetings.map((m) => m.sessionId)).not.toContain(sessionId);
   });
 
   it('ends the meeting into draft minutes with attendance, speakers, decisions and notes', async () => {

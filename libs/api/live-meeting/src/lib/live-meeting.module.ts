@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LiveGateway } from './live.gateway';
 import { MeetingService } from './meeting.service';
-import { MinutesController } from './minutes.controller';
+import { LiveMeetingsController, MinutesController } from './minutes.controller';
 import { PresenceService } from './presence.service';
 
 @Module({
-  controllers: [MinutesController],
+  controllers: [MinutesController, LiveMeetingsController],
   providers: [MeetingService, PresenceService, LiveGateway],
   exports: [MeetingService],
 })

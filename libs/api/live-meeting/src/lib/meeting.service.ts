@@ -4,8 +4,11 @@ import { AgendaItemEntity, occurrences, SessionEntity, SessionOverrideEntity } f
 import {
   ChatMessage,
   ErrorCode,
+  GlobalRole,
   LIVE_LIMITS,
   LiveAgendaItem,
+  LiveMeetingListResponse,
+  LiveMeetingSummary,
   LiveEvent,
   LiveEventData,
   MeetingCapabilities,
@@ -29,7 +32,7 @@ import {
 } from '@kengash/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import * as Y from 'yjs';
 import {
   ChatMessageEntity,
@@ -101,9 +104,14 @@ export class MeetingService {
     return this.db.getRepository(MeetingEntity).findOneOrFail({ where: { sessionId: session.id, occurrenceStart } });
   }
 
-  /** A single session: its start. A series: the occurrence under way or the next one (else the last). */
   private async currentOccurrence(session: SessionEntity): Promise<Date> {
-    if (!session.rrule) return session.startsAt;
+    return (await this.occurrenceOf(session)).recurrenceId;
+  }
+
+  /** A single session: itself. A series: the occurrence under way or the next one (else the last). */
+  private async occurrenceOf(session: SessionEntity): Promise<{ recurrenceId: Date; startsAt: Date; endsAt: Date }> {
+    const single = { recurrenceId: session.startsAt, startsAt: session.startsAt, endsAt: session.endsAt };
+    if (!session.rrule) return single;
     const overrides = await this.db.getRepository(SessionOverrideEntity).find({ where: { sessionId: session.id } });
     const now = Date.now();
     const list = occurrences(
@@ -119,8 +127,7 @@ export class MeetingService {
       new Date(now + 400 * 86_400_000),
     );
     const grace = 2 * 3_600_000;
-    const current = list.find((o) => o.endsAt.getTime() + grace > now) ?? list[list.length - 1];
-    return current ? current.recurrenceId : session.startsAt;
+    return list.find((o) => o.endsAt.getTime() + grace > now) ?? list[list.length - 1] ?? single;
   }
 
   async snapshot(joined: JoinedMeeting): Promise<MeetingSnapshot> {
@@ -940,6 +947,80 @@ export class MeetingService {
       otherDecisions: decisions.filter((d) => !agenda.some((a) => a.id === d.agendaItemId)).map(decisionView),
       chatMessages: n,
     };
+  }
+
+  /**
+   * The meetings a person may join: for each session they are admitted to (group member, invitee, organiser;
+   * the secretariat: all), the occurrence its live room belongs to, when that starts within a week or is
+   * under way, plus any meeting that is live now. Live first, then by start.
+   */
+  async myMeetings(principal: Principal): Promise<LiveMeetingListResponse> {
+    const now = Date.now();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT s.id FROM sessions s
+        WHERE s.status <> 'cancelled'
+          AND ($2 OR s.organiser_id = $1
+               OR EXISTS (SELECT 1 FROM invitations i WHERE i.session_id = s.id AND i.user_id = $1)
+               OR EXISTS (SELECT 1 FROM group_memberships m JOIN session_groups sg ON sg.group_id = m.group_id
+                           WHERE sg.session_id = s.id AND m.user_id = $1 AND m.term_start <= current_date
+                             AND (m.term_end IS NULL OR m.term_end >= current_date)))
+          AND (s.rrule IS NOT NULL OR s.ends_at > now() - interval '12 hours'
+               OR EXISTS (SELECT 1 FROM meetings mt WHERE mt.session_id = s.id AND mt.status = 'live'))
+          AND (s.rrule IS NOT NULL OR s.starts_at < now() + interval '7 days'
+               OR EXISTS (SELECT 1 FROM meetings mt WHERE mt.session_id = s.id AND mt.status = 'live'))`,
+      [principal.userId, principal.globalRole === GlobalRole.Secretariat],
+    );
+    if (!rows.length) return { meetings: [] };
+    const sessions = await this.db
+      .getRepository(SessionEntity)
+      .find({ where: { id: In(rows.map((r) => r.id)) }, relations: { groups: true } });
+    const people = await Promise.all(sessions.map((s) => loadPeople(this.db.manager, s.id, [principal.userId])));
+    const meetings = await this.db
+      .getRepository(MeetingEntity)
+      .find({ where: { sessionId: In(sessions.map((s) => s.id)) } });
+    const present: { meeting_id: string; n: number }[] = meetings.length
+      ? await this.db.query(
+          `SELECT a.meeting_id, count(DISTINCT a.user_id)::int AS n FROM meeting_attendance a
+             JOIN live_instances i ON i.id = a.instance_id AND i.seen_at > now() - make_interval(secs => $2)
+            WHERE a.meeting_id = ANY($1::uuid[]) AND a.left_at IS NULL GROUP BY a.meeting_id`,
+          [meetings.map((m) => m.id), INSTANCE_STALE_SECONDS],
+        )
+      : [];
+    const minutes = meetings.length
+      ? await this.db.getRepository(MinutesEntity).find({ where: { meetingId: In(meetings.map((m) => m.id)) } })
+      : [];
+    const out: LiveMeetingSummary[] = [];
+    for (const [i, session] of sessions.entries()) {
+      const me = people[i].get(principal.userId);
+      const can = me ? capabilities(me.standing) : null;
+      if (!can) continue;
+      const occurrence = await this.occurrenceOf(session);
+      const meeting = meetings.find(
+        (m) => m.sessionId === session.id && m.occurrenceStart.getTime() === occurrence.recurrenceId.getTime(),
+      );
+      const live = meetings.find((m) => m.sessionId === session.id && m.status === 'live');
+      const shown = live ?? meeting;
+      const inWindow =
+        occurrence.startsAt.getTime() < now + 7 * 86_400_000 && occurrence.endsAt.getTime() > now - 12 * 3_600_000;
+      if (!live && !inWindow) continue;
+      out.push({
+        sessionId: session.id,
+        title: session.title,
+        occurrenceStart: (shown?.occurrenceStart ?? occurrence.recurrenceId).toISOString(),
+        startsAt: occurrence.startsAt.toISOString(),
+        endsAt: occurrence.endsAt.toISOString(),
+        timeZone: session.timeZone,
+        format: session.format as LiveMeetingSummary['format'],
+        groupIds: (session.groups ?? []).map((g) => g.id),
+        status: shown?.status ?? 'not_opened',
+        present: present.find((p) => p.meeting_id === shown?.id)?.n ?? 0,
+        minutesId: minutes.find((x) => x.meetingId === shown?.id)?.id ?? null,
+        readOnly: can.readOnly,
+      });
+    }
+    const rank = (m: LiveMeetingSummary) => (m.status === 'live' ? 0 : m.status === 'ended' ? 2 : 1);
+    out.sort((a, b) => rank(a) - rank(b) || a.startsAt.localeCompare(b.startsAt));
+    return { meetings: out };
   }
 
   /** The latest draft of a session's minutes: for its chairs, rapporteur and voting members; never observers. */

@@ -1,6 +1,6 @@
 import { Action, Can } from '@kengash/api-core';
 import { CurrentPrincipal, Principal } from '@kengash/api-identity';
-import { MinutesDraftView } from '@kengash/contracts';
+import { LiveMeetingListResponse, MinutesDraftView } from '@kengash/contracts';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MeetingService } from './meeting.service';
@@ -19,5 +19,21 @@ export class MinutesController {
   })
   draft(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MinutesDraftView> {
     return this.meetings.minutesDraft(p, id);
+  }
+}
+
+/** The live rooms a person may enter. */
+@ApiTags('live meetings')
+@Controller('live')
+export class LiveMeetingsController {
+  constructor(private readonly meetings: MeetingService) {}
+
+  @Get('meetings')
+  @Can(Action.SignedIn)
+  @ApiOperation({
+    summary: 'Meetings the caller may join: live now, or starting within a week (current occurrence of a series)',
+  })
+  mine(@CurrentPrincipal() p: Principal): Promise<LiveMeetingListResponse> {
+    return this.meetings.myMeetings(p);
   }
 }

@@ -312,6 +312,33 @@ export interface MinutesDraftView {
   content: MinutesDraftContent;
 }
 
+// ---- the person's meetings (REST) ------------------------------------------------------------------------
+
+/** A meeting the caller may join: live now, or the current or next occurrence of a session within a week. */
+export interface LiveMeetingSummary {
+  sessionId: string;
+  title: string;
+  /** The occurrence the live room belongs to (RECURRENCE-ID; the start for a single session). */
+  occurrenceStart: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  format: 'online' | 'in_person' | 'hybrid';
+  groupIds: string[];
+  /** `not_opened`: nobody has entered the room yet. */
+  status: MeetingStatus | 'not_opened';
+  /** People in the room now. */
+  present: number;
+  minutesId: string | null;
+  /** The caller would join as an observer. */
+  readOnly: boolean;
+}
+
+/** GET /api/live/meetings */
+export interface LiveMeetingListResponse {
+  meetings: LiveMeetingSummary[];
+}
+
 // ---- socket event maps ----------------------------------------------------------------------------------
 
 export interface SessionRef {
