@@ -53,7 +53,6 @@ describe('app routes', () => {
   });
 
   it.each([
-    ['/live', 'Live meetings'],
     ['/minutes', 'Minutes'],
     ['/practices', 'Best practices'],
     ['/network', 'Network'],
@@ -91,6 +90,7 @@ describe('app routes', () => {
     '/council/settings',
     '/sessions',
     '/sessions/new',
+    '/live',
     '/sessions/s1/live',
     '/sessions/s1/minutes',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {

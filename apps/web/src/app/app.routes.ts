@@ -17,7 +17,7 @@ function plannedArea(area: PlannedArea): Route {
 /** The council screens (home, dashboard, group pages, settings), loaded on first use. */
 const council = () => import('@kengash/web-council-feature');
 
-/** The live meeting room and the minutes draft, loaded on first use. */
+/** The live meetings list, the live meeting room and the minutes draft, loaded on first use. */
 const liveMeeting = () => import('@kengash/web-live-meeting-feature');
 
 /** The identity screens, loaded on first use. */
@@ -53,6 +53,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => council().then((m) => m.CouncilSettingsComponent),
       },
       {
+        path: 'live',
+        title: _('live.list.title'),
+        canActivate: [authGuard],
+        loadComponent: () => liveMeeting().then((m) => m.LiveMeetingsComponent),
+      },
+      {
         path: 'sessions/:id/live',
         title: _('live.room.title'),
         canActivate: [authGuard],
@@ -74,7 +80,6 @@ export const appRoutes: Route[] = [
         title: _('sessions.rsvpPage.title'),
         loadComponent: () => council().then((m) => m.RsvpPageComponent),
       },
-      plannedArea('live'),
       plannedArea('minutes'),
       plannedArea('practices'),
       plannedArea('network'),

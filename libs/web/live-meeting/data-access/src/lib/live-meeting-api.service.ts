@@ -1,12 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { MinutesDraftView } from '@kengash/contracts';
+import { LiveMeetingListResponse, MinutesDraftView } from '@kengash/contracts';
 import { Observable } from 'rxjs';
 
 /** REST side of live meetings. */
 @Injectable({ providedIn: 'root' })
 export class LiveMeetingApiService {
   private readonly http = inject(HttpClient);
+
+  /** `GET /api/live/meetings` (signed in): the meetings I may join — live now first, then by start, within a week. */
+  myMeetings(): Observable<LiveMeetingListResponse> {
+    return this.http.get<LiveMeetingListResponse>('/api/live/meetings');
+  }
 
   /** `GET /api/sessions/:id/minutes-draft`: the draft frozen when the meeting ended. */
   minutesDraft(sessionId: string): Observable<MinutesDraftView> {
