@@ -462,11 +462,14 @@ describe('live meetings', () => {
     const mine = await http.call<LiveMeetingListResponse>('/api/live/meetings', { token: tokens['psychologist'] });
     expect(mine.status).toBe(200);
     const entry = mine.body.meetings.find((m) => m.sessionId === sessionId);
-    expect(entry).toMatchObject({ status: 'live', readOnly: false, minutesId: null });
+    expect(entry).toMatchObject({ status: 'live', readOnly: false, minutesId: null, canReadMinutes: true });
     expect(entry?.present).toBeGreaterThanOrEqual(5);
     expect(mine.body.meetings[0].status).toBe('live');
     const observer = await http.call<LiveMeetingListResponse>('/api/live/meetings', { token: tokens['observer-un'] });
-    expect(observer.body.meetings.find((m) => m.sessionId === sessionId)?.readOnly).toBe(true);
+    expect(observer.body.meetings.find((m) => m.sessionId === sessionId)).toMatchObject({
+      readOnly: true,
+      canReadMinutes: false,
+    });
     const outsider = await http.call<LiveMeetingListResponse>('/api/live/meetings', { token: tokens['prosecutor'] });
     expect(outsider.body.meetings.map((m) => m.sessionId)).not.toContain(sessionId);
   });

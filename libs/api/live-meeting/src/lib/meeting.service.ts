@@ -58,6 +58,9 @@ export interface JoinedMeeting {
   audience: Audience;
 }
 
+/** Draft minutes are for the chairs, the rapporteur and the voting members: never observers or guests. */
+const mayReadMinutes = (can: MeetingCapabilities) => !can.readOnly && (can.chair || can.vote || can.takeNotes);
+
 /** Open attendance spans count only while their API instance is alive (heartbeat within this window). */
 export const INSTANCE_STALE_SECONDS = 15;
 
@@ -1016,6 +1019,7 @@ export class MeetingService {
         present: present.find((p) => p.meeting_id === shown?.id)?.n ?? 0,
         minutesId: minutes.find((x) => x.meetingId === shown?.id)?.id ?? null,
         readOnly: can.readOnly,
+        canReadMinutes: mayReadMinutes(can),
       });
     }
     const rank = (m: LiveMeetingSummary) => (m.status === 'live' ? 0 : m.status === 'ended' ? 2 : 1);
@@ -1029,7 +1033,7 @@ export class MeetingService {
       if (e instanceof DomainException && e.code === ErrorCode.Conflict) throw notFound();
       throw e;
     });
-    if (joined.can.readOnly || !(joined.can.chair || joined.can.vote || joined.can.takeNotes))
+    if (!mayReadMinutes(joined.can))
       throw forbidden('Draft minutes are open to the chairs, the rapporteur and the voting members');
     const row = await this.db
       .getRepository(MinutesEntity)

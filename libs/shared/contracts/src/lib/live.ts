@@ -332,6 +332,8 @@ export interface LiveMeetingSummary {
   minutesId: string | null;
   /** The caller would join as an observer. */
   readOnly: boolean;
+  /** The caller may read the draft minutes (chairs, rapporteur, voting members; not observers or guests). */
+  canReadMinutes: boolean;
 }
 
 /** GET /api/live/meetings */

@@ -90,7 +90,7 @@ export interface MeetingCard {
           data-testid="open-room"
           >{{ 'live.list.openRoom' | translate }}</a
         >
-      } @else if (m.minutesId && !m.readOnly) {
+      } @else if (m.minutesId && m.canReadMinutes) {
         <a
           mat-stroked-button
           [routerLink]="['/sessions', m.sessionId, 'minutes']"

@@ -45,6 +45,7 @@ function meeting(overrides: Partial<LiveMeetingSummary>): LiveMeetingSummary {
     present: 3,
     minutesId: null,
     readOnly: false,
+    canReadMinutes: true,
     ...overrides,
   };
 }
@@ -188,7 +189,7 @@ describe('LiveMeetingsComponent', () => {
     answer([
       { ...LIVE, readOnly: true },
       { ...UPCOMING, readOnly: true },
-      { ...ENDED, readOnly: true },
+      { ...ENDED, readOnly: true, canReadMinutes: false },
     ]);
 
     const live = card('live1') as HTMLElement;
@@ -197,6 +198,12 @@ describe('LiveMeetingsComponent', () => {
     expect(one('watch-meeting', live)?.getAttribute('href')).toBe('/sessions/live1/live');
     expect(text('observer-note', live)).toBe('You will follow as an observer.');
     expect(one('observer-note', card('next1') as HTMLElement)).not.toBeNull();
+    expect(one('minutes-link', card('done1') as HTMLElement)).toBeNull();
+  });
+
+  it('offers no minutes link to an invited guest, who may not read the draft', () => {
+    create();
+    answer([{ ...ENDED, canReadMinutes: false }]);
     expect(one('minutes-link', card('done1') as HTMLElement)).toBeNull();
   });
 
