@@ -47,6 +47,20 @@ async function readProbes(probes) {
   return out;
 }
 
+/**
+ * Cores kept busy by processes that are not part of the benchmark (other builds or tests on the machine) during
+ * a phase: the machine's busy time minus every probe's (server, database backends, Redis, this harness).
+ */
+export function foreignShare(cpu, phaseMs) {
+  if (cpu.machine === undefined) return null;
+  const own = Object.entries(cpu)
+    .filter(([name]) => name !== 'machine')
+    .reduce((a, [, us]) => a + us, 0);
+  return Math.round((Math.max(0, cpu.machine - own) / 1000 / phaseMs) * 100) / 100;
+}
+
+export { readProbes, cpuDelta };
+
 function cpuDelta(before, after) {
   const out = {};
   for (const [name, end] of Object.entries(after)) {
@@ -84,7 +98,14 @@ export const kengashTarget = (sessionId) => ({
  * it carries) each client receives until `settleMs` after the last ack. Resolves with the clients (kept
  * connected) and the figures.
  */
-export async function joinStorm({ target, people, spreadMs, settleMs = 4 * PRESENCE_BATCH_MS, timeoutMs = 60_000 }) {
+export async function joinStorm({
+  target,
+  people,
+  spreadMs,
+  probes = [],
+  settleMs = 4 * PRESENCE_BATCH_MS,
+  timeoutMs = 60_000,
+}) {
   const n = people.length;
   const clients = people.map((p, i) => ({ ...p, index: i, socket: null }));
   const connect = new Samples(n);
@@ -94,6 +115,7 @@ export async function joinStorm({ target, people, spreadMs, settleMs = 4 * PRESE
   const failures = [];
   let snapshotPresence = 0;
   let snapshotBytes = 0;
+  const cpu0 = await readProbes(probes);
   const t0 = now();
   const elu0 = performance.eventLoopUtilization();
   const done = clients.map(
@@ -134,6 +156,7 @@ export async function joinStorm({ target, people, spreadMs, settleMs = 4 * PRESE
   await withTimeout(Promise.all(done), timeoutMs, `join storm of ${n}`);
   const lastAck = now() - t0;
   const elu = performance.eventLoopUtilization(elu0).utilization;
+  const cpu = cpuDelta(cpu0, await readProbes(probes));
   await sleep(settleMs);
   return {
     clients,
@@ -158,6 +181,11 @@ export async function joinStorm({ target, people, spreadMs, settleMs = 4 * PRESE
             }
           : null,
       clientEventLoopUtilization: Math.round(elu * 100) / 100,
+      serverCpuMs: cpu.server !== undefined ? Math.round(cpu.server / 1000) : null,
+      serverCpuMsPerJoin: cpu.server !== undefined && n ? Math.round((cpu.server / 1000 / n) * 100) / 100 : null,
+      serverCpuUtilisation: cpu.server !== undefined ? Math.round((cpu.server / 1000 / lastAck) * 100) / 100 : null,
+      postgresCpuMs: cpu.postgres !== undefined ? Math.round(cpu.postgres / 1000) : null,
+      foreignCpuCores: foreignShare(cpu, lastAck),
     },
   };
 }
@@ -278,6 +306,7 @@ export async function fanOut({ clients, mode, room, rate, seconds, senders, prob
   const phaseMs = now() - t0;
   const cpu = cpuDelta(cpu0, await readProbes(probes));
   const cpuUs = cpu.server ?? 0;
+  const foreignCores = foreignShare(cpu, phaseMs);
   const elu = performance.eventLoopUtilization(elu0).utilization;
   for (const off of listeners) off();
 
@@ -331,9 +360,11 @@ export async function fanOut({ clients, mode, room, rate, seconds, senders, prob
     serverCpuUtilisation: Math.round((cpuUs / 1000 / phaseMs) * 100) / 100,
     otherCpuMs: Object.fromEntries(
       Object.entries(cpu)
-        .filter(([name]) => name !== 'server')
+        .filter(([name]) => !['server', 'machine', 'harness'].includes(name))
         .map(([name, us]) => [name, Math.round(us / 1000)]),
     ),
+    harnessCpuCores: cpu.harness !== undefined ? Math.round((cpu.harness / 1000 / phaseMs) * 100) / 100 : null,
+    foreignCpuCores: foreignCores,
     clientEventLoopUtilization: Math.round(elu * 100) / 100,
     _latency: latency,
   };

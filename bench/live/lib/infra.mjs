@@ -174,10 +174,10 @@ export function migrate(apiMain, env) {
 }
 
 /** Starts the built API and waits (bounded) until /api/health/ready answers 200. */
-export async function startApi(apiMain, env, label, timeoutMs = 90_000) {
+export async function startApi(apiMain, env, label, nodeArgs = [], timeoutMs = 90_000) {
   if (!existsSync(apiMain)) throw new Error(`${apiMain} is missing: build the API first (npx nx build api)`);
   const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, [apiMain], {
+  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
     env: { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -30,8 +30,9 @@ export function printTable(result, write) {
   const fan = result.scenarios.fanOut;
   if (fan) {
     write('');
-    write('Fan-out (latency = send → receive on another client, ms; CPU = server process µs per delivery)');
-    const head = `${pad('rate', 8)}${pad('server', 40)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('p99', 8)}${lpad('max', 9)}  ${pad('delivered', 10)}${lpad('µs/deliv', 9)}  p99 by round`;
+    write('Fan-out (latency = send → receive on another client, ms; CPU = server process µs per delivery;');
+    write('         others = cores used by processes outside the benchmark, worst round)');
+    const head = `${pad('rate', 8)}${pad('server', 40)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('p99', 8)}${lpad('max', 9)}  ${pad('delivered', 10)}${lpad('µs/deliv', 9)}${lpad('others', 8)}  p99 by round`;
     write(head);
     write('-'.repeat(head.length + 6));
     const maxP99 = Math.max(
@@ -43,7 +44,7 @@ export function printTable(result, write) {
         const l = r.latencyMs ?? {};
         write(
           `${pad(`${rate}/s`, 8)}${pad(LABEL[k], 40)}${lpad(f(l.p50, 2), 8)}${lpad(f(l.p95, 2), 8)}${lpad(f(l.p99, 2), 8)}${lpad(f(l.max, 1), 9)}  ` +
-            `${pad(pct(r.deliveredRatio), 10)}${lpad(f(r.serverCpuUsPerDelivery, 2), 9)}  ${r.p99ByRound.map((x) => f(x, 1)).join(' / ')}`,
+            `${pad(pct(r.deliveredRatio), 10)}${lpad(f(r.serverCpuUsPerDelivery, 2), 9)}${lpad(f(r.maxForeignCpuCores, 2), 8)}  ${r.p99ByRound.map((x) => f(x, 1)).join(' / ')}`,
         );
       }
     }
@@ -60,9 +61,9 @@ export function printTable(result, write) {
   const storm = result.scenarios.joinStorm;
   if (storm) {
     write('');
-    write('Join storm (connect start → join ack, ms)');
+    write('Join storm (connect start → join ack, ms; ms/join = server CPU per join; others as above)');
     write(
-      `${pad('', 34)}${lpad('clients', 8)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('p99', 8)}${lpad('max', 8)}  presence msgs (per client), entries`,
+      `${pad('', 34)}${lpad('clients', 8)}${lpad('p50', 8)}${lpad('p95', 8)}${lpad('p99', 8)}${lpad('max', 8)}  ${lpad('ms/join', 8)}${lpad('others', 7)}  presence msgs (per client), entries`,
     );
     for (const side of ['bare', 'kengash']) {
       for (const size of ['half', 'full']) {
@@ -73,6 +74,7 @@ export function printTable(result, write) {
         write(
           `${pad(`${side === 'bare' ? 'bare Socket.IO join' : 'Kengash meeting:join'} (${size})`, 34)}${lpad(r.clients, 8)}` +
             `${lpad(f(l.p50), 8)}${lpad(f(l.p95), 8)}${lpad(f(l.p99), 8)}${lpad(f(l.max), 8)}  ` +
+            `${lpad(f(r.serverCpuMsPerJoin, 2), 8)}${lpad(f(r.foreignCpuCores, 2), 7)}  ` +
             (pr ? `${pr.messages} (${f(pr.perClient, 2)}), ${pr.joinedEntries} joined / ${pr.leftEntries} left` : '-'),
         );
       }

@@ -104,3 +104,18 @@ export const round = (v, digits = 2) =>
   v === null || v === undefined ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 export const ratio = (a, b) =>
   a === null || b === null || a === undefined || b === undefined || b === 0 ? null : round(a / b, 2);
+
+/** CPU time every core of the machine spent busy so far (all processes), in µs, from /proc/stat. */
+export function machineBusyUs() {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  void idle;
+  void iowait;
+  return (user + nice + system + irq + softirq + steal) * TICK_US;
+}
+
+/** This process's CPU time so far (user + system), in µs. */
+export function selfCpuUs() {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
