@@ -198,7 +198,10 @@ try {
       });
     });
     if (reachable) env.REDIS_URL = 'redis://127.0.0.1:6379';
-    else console.log('No Redis (REDIS_URL unset, nothing on 127.0.0.1:6379): the multi-instance suites (redis-instances, live-failover) are skipped.');
+    else
+      console.log(
+        'No Redis (REDIS_URL unset, nothing on 127.0.0.1:6379): the multi-instance suites (redis-instances, live-failover) are skipped.',
+      );
   }
 
   // 6. Unit and integration tests, every project but the e2e ones, in one Jest run

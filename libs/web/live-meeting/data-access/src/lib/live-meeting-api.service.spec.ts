@@ -33,6 +33,7 @@ describe('LiveMeetingApiService', () => {
           present: 3,
           minutesId: null,
           readOnly: false,
+          canReadMinutes: true,
         },
       ],
     };

@@ -72,6 +72,7 @@ describe('CouncilHomeComponent', () => {
       timeZone: 'Asia/Tashkent',
       country: null,
       organisation: null,
+      nameVisibleToObservers: true,
       globalRole: GlobalRole.Member,
       emailVerified: true,
       totpEnabled: true,

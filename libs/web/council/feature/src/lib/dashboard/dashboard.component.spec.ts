@@ -34,6 +34,7 @@ describe('DashboardComponent', () => {
       timeZone: 'Asia/Tashkent',
       country: null,
       organisation: null,
+      nameVisibleToObservers: true,
       globalRole,
       emailVerified: true,
       totpEnabled: false,
