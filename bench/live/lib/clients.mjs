@@ -168,6 +168,7 @@ export async function joinStorm({
       failureSamples: failures.slice(0, 5),
       lastAckMs: Math.round(lastAck),
       connectToAckMs: total.summary(),
+      _total: total,
       connectMs: connect.summary(),
       joinAckMs: joinAck.summary(),
       presence:

@@ -75,7 +75,8 @@ export function printTable(result, write) {
           `${pad(`${side === 'bare' ? 'bare Socket.IO join' : 'Kengash meeting:join'} (${size})`, 34)}${lpad(r.clients, 8)}` +
             `${lpad(f(l.p50), 8)}${lpad(f(l.p95), 8)}${lpad(f(l.p99), 8)}${lpad(f(l.max), 8)}  ` +
             `${lpad(f(r.serverCpuMsPerJoin, 2), 8)}${lpad(f(r.foreignCpuCores, 2), 7)}  ` +
-            (pr ? `${pr.messages} (${f(pr.perClient, 2)}), ${pr.joinedEntries} joined / ${pr.leftEntries} left` : '-'),
+            (pr ? `${pr.messages} (${f(pr.perClient, 2)}), ${pr.joinedEntries} joined / ${pr.leftEntries} left` : '-') +
+            (r.p99ByRound ? `; p99 by round ${r.p99ByRound.map((x) => f(x, 0)).join(' / ')}` : ''),
         );
       }
     }
