@@ -235,6 +235,13 @@ describe('live meetings', () => {
     expect(resent.seq).toBe(sent.seq);
     const { rows } = await pg.query(`SELECT count(*)::int AS n FROM meeting_chat WHERE client_id = 'msg-001'`);
     expect(rows[0].n).toBe(1);
+    // Two sends of one client id at the same moment (a double tap, a resend racing the original): stored once.
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => ask(again.socket, 'chat:send', { sessionId, clientId: 'msg-002', body: 'Sent thrice' })),
+    );
+    expect(new Set(racing.map((r) => ok(r).id)).size).toBe(1);
+    const raced = await pg.query(`SELECT count(*)::int AS n FROM meeting_chat WHERE client_id = 'msg-002'`);
+    expect(raced.rows[0].n).toBe(1);
     // The attendance of the dropped connection was closed; the person's time is not counted twice.
     const spans = await pg.query(
       `SELECT count(*) FILTER (WHERE left_at IS NULL)::int AS open, count(*)::int AS all
@@ -501,7 +508,7 @@ describe('live meetings', () => {
     expect(c.items[0].notes).toContain('Rapporteur: two regions proposed.');
     expect(c.items[0].speakers.length).toBe(1);
     expect(c.items[0].decisions.map((d) => d.result.outcome)).toEqual(['no_quorum', 'adopted', 'Almaty region']);
-    expect(c.chatMessages).toBe(3);
+    expect(c.chatMessages).toBe(4);
 
     const observer = await http.call(`/api/sessions/${sessionId}/minutes-draft`, { token: tokens['observer-un'] });
     expect(observer.status).toBe(403);

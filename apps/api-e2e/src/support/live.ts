@@ -68,8 +68,8 @@ export class Participant {
   ) {
     socket.on('meeting:event', (e) => {
       this.events.push(e);
-      if (this.snapshot) this.snapshot = applyLiveEvent(this.snapshot, e);
-      this.notify();
+      this.early.set(e.seq, e);
+      this.drain();
     });
     socket.on('meeting:presence', (d) => {
       this.presence.push(d);
@@ -85,9 +85,44 @@ export class Participant {
   }
 
   async join(sessionId: string): Promise<MeetingSnapshot> {
-    this.snapshot = ok(await ask(this.socket, 'meeting:join', { sessionId }));
+    const snapshot = ok(await ask(this.socket, 'meeting:join', { sessionId }));
+    this.snapshot = snapshot;
+    this.drain();
+    return snapshot;
+  }
+
+  /**
+   * Events are applied in sequence order, as the web client does: two commits on different database
+   * connections may be broadcast in the other order, so an early event waits for the one before it, and a gap
+   * that stays open is filled with `meeting:missed`.
+   */
+  private readonly early = new Map<number, LiveEvent>();
+  private gapTimer: NodeJS.Timeout | null = null;
+
+  private drain(): void {
+    if (!this.snapshot) return;
+    for (const seq of [...this.early.keys()]) if (seq <= this.snapshot.meeting.seq) this.early.delete(seq);
+    let next = this.early.get(this.snapshot.meeting.seq + 1);
+    while (next && this.snapshot) {
+      this.early.delete(next.seq);
+      this.snapshot = applyLiveEvent(this.snapshot, next);
+      next = this.early.get(this.snapshot.meeting.seq + 1);
+    }
+    if (this.early.size && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => void this.fillGap(), 500);
+    }
     this.notify();
-    return this.snapshot;
+  }
+
+  private async fillGap(): Promise<void> {
+    this.gapTimer = null;
+    if (!this.snapshot || !this.early.size || !this.socket.connected) return;
+    const reply = await ask(this.socket, 'meeting:missed', {
+      sessionId: this.snapshot.session.id,
+      afterSeq: this.snapshot.meeting.seq,
+    }).catch(() => null);
+    if (reply?.ok) for (const e of reply.data.events) this.early.set(e.seq, e);
+    this.drain();
   }
 
   private notify(): void {
@@ -113,6 +148,7 @@ export class Participant {
   }
 
   close(): void {
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.socket.close();
   }
 }
