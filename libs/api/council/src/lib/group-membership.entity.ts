@@ -1,10 +1,11 @@
 import { UserEntity } from '@kengash/api-identity';
 import { GroupRole } from '@kengash/contracts';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { WorkingGroupEntity } from './working-group.entity';
 
 /** A person's role in a working group for a term. */
 @Entity({ name: 'group_memberships' })
+@Index(['userId'])
 export class GroupMembershipEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

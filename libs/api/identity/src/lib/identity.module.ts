@@ -1,6 +1,7 @@
 import { AuditModule } from '@kengash/api-audit';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -17,7 +18,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { MeController } from './me/me.controller';
 import { MeService } from './me/me.service';
 import { PasswordService } from './password/password.service';
-import { TokenService } from './tokens/token.service';
+import { accessKey, TokenService } from './tokens/token.service';
 import { TotpService } from './totp/totp.service';
 import { SsoController } from './sso/sso.controller';
 import { SsoService } from './sso/sso.service';
@@ -28,7 +29,21 @@ import { SsoService } from './sso/sso.service';
  */
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({}), ThrottlerModule.forRoot(AUTH_THROTTLERS), AuditModule],
+  imports: [
+    PassportModule,
+    // The access secret as a KeyObject: jsonwebtoken otherwise tries (and fails) to parse a string secret as a
+    // PEM key on every sign and verify, which costs more than the HMAC itself.
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        secret: accessKey(config),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRoot(AUTH_THROTTLERS),
+    AuditModule,
+  ],
   controllers: [AuthController, SsoController, MeController, AdminController],
   providers: [
     PasswordService,

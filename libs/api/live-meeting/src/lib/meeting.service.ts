@@ -62,6 +62,9 @@ export interface JoinedMeeting {
 /** Draft minutes are for the chairs, the rapporteur and the voting members: never observers or guests. */
 const mayReadMinutes = (can: MeetingCapabilities) => !can.readOnly && (can.chair || can.vote || can.takeNotes);
 
+/** How long an instance reuses what it read about the people of a session (names, roles, privacy). */
+export const ROSTER_TTL_MS = 30_000;
+
 /** Open attendance spans count only while their API instance is alive (heartbeat within this window). */
 export const INSTANCE_STALE_SECONDS = 15;
 
@@ -80,6 +83,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 @Injectable()
 export class MeetingService {
+  private readonly rosters = new Map<string, { expires: number; people: Map<string, RoomPerson> }>();
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   // ---- admission and snapshot ----------------------------------------------------------------------------
@@ -94,7 +98,44 @@ export class MeetingService {
     if (session.status === SessionStatus.Cancelled) throw conflict('This session was cancelled');
     const meeting = await this.meetingOf(session);
     const { standing: _standing, ...person } = me;
+    this.remember(sessionId, person);
     return { meetingId: meeting.id, sessionId, me: person, can, audience: can.readOnly ? 'observer' : 'full' };
+  }
+
+  // ---- who people are in a session (cached briefly per instance) ------------------------------------------
+
+  /**
+   * People as the room shows them, from a per-instance roster of the session kept for
+   * {@link ROSTER_TTL_MS}: a join storm then reads each person once, not once per snapshot (O(N), not O(N²)).
+   * Admission never uses it (it reads the person's standing fresh); a join refreshes the joiner's entry.
+   */
+  async people(m: EntityManager, sessionId: string, ids: readonly string[]): Promise<Map<string, RoomPerson>> {
+    const roster = this.roster(sessionId);
+    const missing = [...new Set(ids)].filter((id) => !roster.has(id));
+    if (missing.length) {
+      for (const [id, { standing: _s, ...person }] of await loadPeople(m, sessionId, missing)) roster.set(id, person);
+    }
+    const out = new Map<string, RoomPerson>();
+    for (const id of ids) {
+      const person = roster.get(id);
+      if (person) out.set(id, person);
+    }
+    return out;
+  }
+
+  private remember(sessionId: string, person: RoomPerson): void {
+    this.roster(sessionId).set(person.userId, person);
+  }
+
+  private roster(sessionId: string): Map<string, RoomPerson> {
+    const now = Date.now();
+    let entry = this.rosters.get(sessionId);
+    if (!entry || entry.expires < now) {
+      if (this.rosters.size > 200) for (const [k, v] of this.rosters) if (v.expires < now) this.rosters.delete(k);
+      entry = { expires: now + ROSTER_TTL_MS, people: new Map() };
+      this.rosters.set(sessionId, entry);
+    }
+    return entry.people;
   }
 
   /** The meeting of the session's current occurrence (created on first join). */
@@ -199,10 +240,10 @@ export class MeetingService {
   /** People with an open span on a live API instance, one entry per person. */
   async presence(meetingId: string, sessionId: string, m: EntityManager = this.db.manager): Promise<RoomPerson[]> {
     const ids = await this.presentIds(m, meetingId);
-    const people = await loadPeople(m, sessionId, ids);
-    return [...people.values()]
-      .map(({ standing: _s, ...p }) => p)
-      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.userId.localeCompare(b.userId));
+    const people = await this.people(m, sessionId, ids);
+    return [...people.values()].sort(
+      (a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.userId.localeCompare(b.userId),
+    );
   }
 
   async presentIds(m: EntityManager, meetingId: string): Promise<string[]> {
@@ -234,7 +275,7 @@ export class MeetingService {
       take: LIVE_LIMITS.chatHistory,
     });
     rows.reverse();
-    const people = await loadPeople(
+    const people = await this.people(
       this.db.manager,
       sessionId,
       rows.map((r) => r.userId),
@@ -282,14 +323,13 @@ export class MeetingService {
       ],
       order: { raisedSeq: 'ASC' },
     });
-    const people = await loadPeople(
+    const people = await this.people(
       m,
       sessionId,
       rows.map((r) => r.userId),
     );
     const view = (r: QueueEntryEntity) => {
-      const p = people.get(r.userId);
-      const { standing: _s, ...person } = p ?? {
+      const person = people.get(r.userId) ?? {
         userId: r.userId,
         name: null,
         role: 'guest' as const,

@@ -40,15 +40,19 @@ export async function loadPeople(
 ): Promise<Map<string, RoomPerson & { standing: Standing }>> {
   if (!userIds.length) return new Map();
   const rows: PersonRow[] = await db.query(
-    `SELECT u.id, u.display_name, u.country, u.organisation, u.global_role, u.name_visible_to_observers,
-            (SELECT m.role FROM group_memberships m
-               JOIN session_groups sg ON sg.group_id = m.group_id AND sg.session_id = $1
-              WHERE m.user_id = u.id AND m.term_start <= current_date
-                AND (m.term_end IS NULL OR m.term_end >= current_date)
-              ORDER BY ${ROLE_ORDER} LIMIT 1) AS group_role,
-            EXISTS (SELECT 1 FROM invitations i WHERE i.session_id = $1 AND i.user_id = u.id) AS invited,
-            EXISTS (SELECT 1 FROM sessions s WHERE s.id = $1 AND s.organiser_id = u.id) AS organiser
-       FROM users u WHERE u.id = ANY($2::uuid[])`,
+    `WITH roles AS (
+       SELECT DISTINCT ON (m.user_id) m.user_id, m.role FROM group_memberships m
+         JOIN session_groups sg ON sg.group_id = m.group_id AND sg.session_id = $1
+        WHERE m.user_id = ANY($2::uuid[]) AND m.term_start <= current_date
+          AND (m.term_end IS NULL OR m.term_end >= current_date)
+        ORDER BY m.user_id, ${ROLE_ORDER})
+     SELECT u.id, u.display_name, u.country, u.organisation, u.global_role, u.name_visible_to_observers,
+            r.role AS group_role, (i.user_id IS NOT NULL) AS invited, coalesce(s.organiser_id = u.id, false) AS organiser
+       FROM users u
+       LEFT JOIN roles r ON r.user_id = u.id
+       LEFT JOIN invitations i ON i.session_id = $1 AND i.user_id = u.id
+       LEFT JOIN sessions s ON s.id = $1
+      WHERE u.id = ANY($2::uuid[])`,
     [sessionId, [...new Set(userIds)]],
   );
   return new Map(

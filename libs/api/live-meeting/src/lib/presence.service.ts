@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { INSTANCE_STALE_SECONDS, MeetingService } from './meeting.service';
-import { Audience, loadPeople, personFor } from './people';
+import { Audience, personFor } from './people';
 
 const HEARTBEAT_MS = 5_000;
 
@@ -110,13 +110,11 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy 
       // Someone who left one tab but is still in through another (or another instance) has not left.
       const still = await this.meetings.stillPresent(meetingId, [...p.left]);
       const left = [...p.left].filter((id) => !still.has(id));
-      const people = await loadPeople(this.db.manager, p.sessionId, [...p.joined]);
+      const people = await this.meetings.people(this.db.manager, p.sessionId, [...p.joined]);
       const quorum = await this.meetings.openPollQuorum(meetingId, p.sessionId);
       if (!people.size && !left.length) return;
       for (const audience of ['full', 'observer'] as const) {
-        const joined: LivePerson[] = [...people.values()].map(({ standing: _s, ...person }) =>
-          personFor(person, audience),
-        );
+        const joined: LivePerson[] = [...people.values()].map((person) => personFor(person, audience));
         this.emitter(meetingId, audience, {
           sessionId: p.sessionId,
           joined,

@@ -1,11 +1,10 @@
-import { AuthConfig } from '@kengash/api-core';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Principal } from '../access/principal';
 import { PrincipalService } from '../access/principal.service';
-import type { AccessClaims } from '../tokens/token.service';
+import { type AccessClaims, accessKey } from '../tokens/token.service';
 
 /** Bearer access tokens (REST). Socket.IO uses the same verification through `PrincipalService`. */
 @Injectable()
@@ -16,7 +15,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.getOrThrow<AuthConfig>('auth').secrets.jwtAccessSecret,
+      // jsonwebtoken takes a KeyObject (see `accessKey`); passport-jwt's types only name string and Buffer.
+      secretOrKey: accessKey(config) as unknown as Buffer,
       ignoreExpiration: false,
       algorithms: ['HS256'],
     });

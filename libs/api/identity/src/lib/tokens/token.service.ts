@@ -3,12 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { randomToken, tokenHash } from '../crypto/secret-box';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** The HMAC key of access tokens and 2FA challenges (the module's JWT secret; also passport's). */
+export function accessKey(config: ConfigService): KeyObject {
+  return createSecretKey(Buffer.from(config.getOrThrow<AuthConfig>('auth').secrets.jwtAccessSecret, 'utf8'));
+}
 export const REFRESH_TOKEN_TTL_DAYS = 14;
 export const TOTP_CHALLENGE_TTL_SECONDS = 5 * 60;
 
@@ -43,13 +48,13 @@ export class TokenService {
 
   signAccess(userId: string, familyId: string): string {
     const claims: AccessClaims = { sub: userId, typ: 'access', fam: familyId };
-    return this.jwt.sign(claims, { secret: this.auth.secrets.jwtAccessSecret, expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+    return this.jwt.sign(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
   }
 
   /** The claims of a valid, unexpired access token, or null. */
   verifyAccess(token: string): AccessClaims | null {
     try {
-      const claims = this.jwt.verify<AccessClaims>(token, { secret: this.auth.secrets.jwtAccessSecret });
+      const claims = this.jwt.verify<AccessClaims>(token);
       return claims.typ === 'access' && typeof claims.sub === 'string' ? claims : null;
     } catch {
       return null;
@@ -58,12 +63,12 @@ export class TokenService {
 
   signTotpChallenge(userId: string): string {
     const claims: ChallengeClaims = { sub: userId, typ: 'totp_challenge' };
-    return this.jwt.sign(claims, { secret: this.auth.secrets.jwtAccessSecret, expiresIn: TOTP_CHALLENGE_TTL_SECONDS });
+    return this.jwt.sign(claims, { expiresIn: TOTP_CHALLENGE_TTL_SECONDS });
   }
 
   verifyTotpChallenge(token: string): string | null {
     try {
-      const claims = this.jwt.verify<ChallengeClaims>(token, { secret: this.auth.secrets.jwtAccessSecret });
+      const claims = this.jwt.verify<ChallengeClaims>(token);
       return claims.typ === 'totp_challenge' ? claims.sub : null;
     } catch {
       return null;

@@ -5,6 +5,7 @@ import { CouncilWorkPlans1796015802151 } from './1796015802151-CouncilWorkPlans'
 import { Notifications1796017199118 } from './1796017199118-Notifications';
 import { Scheduling1796017200177 } from './1796017200177-Scheduling';
 import { LiveMeetings1796023193552 } from './1796023193552-LiveMeetings';
+import { MembershipUserIndex1796026956676 } from './1796026956676-MembershipUserIndex';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Notifications1796017199118,
   Scheduling1796017200177,
   LiveMeetings1796023193552,
+  MembershipUserIndex1796026956676,
 ];
