@@ -317,8 +317,11 @@ describe('live meetings', () => {
 
     const closed = ok(await ask(chair.socket, 'poll:close', { sessionId, pollId: poll.id }));
     expect(closed.result).toMatchObject({ outcome: 'adopted', quorumReached: true, votesCast: 3 });
-    const decision = await pg.query(`SELECT text FROM meeting_decisions WHERE poll_id = $1`, [poll.id]);
-    expect(decision.rows[0].text).toContain('Adopted');
+    const decision = await pg.query(`SELECT text, result FROM meeting_decisions WHERE poll_id = $1`, [poll.id]);
+    expect(decision.rows[0]).toMatchObject({
+      text: 'Send the chapter to the council?',
+      result: { outcome: 'adopted', tally: { yes: 2, no: 0, abstain: 1 } },
+    });
   });
 
   it('keeps a secret ballot secret: no tally until closed, choices stored apart from voters', async () => {

@@ -848,23 +848,12 @@ export class MeetingService {
     };
     Object.assign(poll, { status: 'closed', closedAt: new Date(), result });
     await tx.getRepository(PollEntity).save(poll);
-    const label =
-      outcome === 'adopted'
-        ? 'Adopted'
-        : outcome === 'rejected'
-          ? 'Not adopted'
-          : outcome === 'no_quorum'
-            ? 'No quorum: no decision'
-            : outcome === 'tie'
-              ? 'Tie: no decision'
-              : `Chosen: ${outcome}`;
+    // The motion as put; the outcome is structured (`result`), so each reader's language can word it.
     return tx.getRepository(DecisionEntity).save({
       meetingId: joined.meetingId,
       pollId: poll.id,
       agendaItemId: poll.agendaItemId,
-      text: `${poll.question} — ${label} (${Object.entries(tally)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')})`,
+      text: poll.question,
       result,
       status: 'draft' as const,
     });

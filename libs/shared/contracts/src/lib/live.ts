@@ -287,6 +287,7 @@ export interface MinutesItem {
 export interface MinutesDecision {
   id: string;
   pollId: string;
+  /** The motion as put to the vote; the outcome is in `result` (worded by each reader's language). */
   text: string;
   result: PollResult;
   secret: boolean;
