@@ -2,6 +2,7 @@ import { AppSecrets, CoreModule, Env } from '@kengash/api-core';
 import { IdentityModule } from '@kengash/api-identity';
 import { CouncilModule } from '@kengash/api-council';
 import { LiveMeetingModule } from '@kengash/api-live-meeting';
+import { MinutesModule } from '@kengash/api-minutes';
 import { NotificationsModule } from '@kengash/api-notifications';
 import { SchedulingModule } from '@kengash/api-scheduling';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -21,6 +22,7 @@ export class AppModule {
         SchedulingModule,
         NotificationsModule,
         LiveMeetingModule,
+        MinutesModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES } from '@kengash/api-audit';
 import { COUNCIL_ENTITIES } from '@kengash/api-council';
 import { IDENTITY_ENTITIES } from '@kengash/api-identity';
 import { LIVE_MEETING_ENTITIES } from '@kengash/api-live-meeting';
+import { MINUTES_ENTITIES } from '@kengash/api-minutes';
 import { NOTIFICATION_ENTITIES } from '@kengash/api-notifications';
 import { SCHEDULING_ENTITIES } from '@kengash/api-scheduling';
 
@@ -13,4 +14,5 @@ export const ENTITIES = [
   ...SCHEDULING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...LIVE_MEETING_ENTITIES,
+  ...MINUTES_ENTITIES,
 ];

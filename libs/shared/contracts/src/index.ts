@@ -6,3 +6,4 @@ export * from './lib/health';
 export * from './lib/live';
 export * from './lib/identity';
 export * from './lib/scheduling';
+export * from './lib/minutes';

@@ -6,6 +6,7 @@ import { Notifications1796017199118 } from './1796017199118-Notifications';
 import { Scheduling1796017200177 } from './1796017200177-Scheduling';
 import { LiveMeetings1796023193552 } from './1796023193552-LiveMeetings';
 import { MembershipUserIndex1796026956676 } from './1796026956676-MembershipUserIndex';
+import { Minutes1796028655354 } from './1796028655354-Minutes';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Scheduling1796017200177,
   LiveMeetings1796023193552,
   MembershipUserIndex1796026956676,
+  Minutes1796028655354,
 ];

@@ -1,0 +1,339 @@
+import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
+import {
+  AmendmentView,
+  ErrorResponse,
+  MinutesContent,
+  MinutesDiffView,
+  MinutesDraftView,
+  MinutesView,
+  NOTES_TEXT,
+  SessionView,
+  WorkingGroupListResponse,
+} from '@kengash/contracts';
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import { client, demo, signedIn } from './support/http';
+import { ask, ok, Participant } from './support/live';
+
+/** Canonical JSON (sorted keys), written independently of the API's, to check the stored hash. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+/**
+ * Minutes through their whole cycle, from a meeting run in the live room: draft from the live record →
+ * versions and diff → circulate → amendments by attendees (chair accepts) → approve with a SHA-256 → locked
+ * (409) → correction; the public summary without restricted items; who may do what.
+ */
+describe('minutes', () => {
+  let db: TestDatabase;
+  let api: ApiProcess;
+  let http: ReturnType<typeof client>;
+  const tokens: Record<string, string> = {};
+  let sessionId = '';
+  let agenda: string[] = [];
+  let minutesId = '';
+  let live: MinutesDraftView;
+  const people: Participant[] = [];
+  const as = (key: string) => ({ token: tokens[key] });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('minutes');
+    api = await startApi({ DATABASE_URL: db.url, DEMO_DATA: 'true', TRUST_PROXY: 'true' });
+    http = client(api.baseUrl);
+    for (const key of [
+      'chair-psychosocial',
+      'rapporteur-psychosocial',
+      'psychologist',
+      'social-worker',
+      'observer-un',
+      'prosecutor',
+      'secretariat',
+    ])
+      tokens[key] = await signedIn(http, demo(key));
+    const groups = (await http.call<WorkingGroupListResponse>('/api/council/groups')).body.groups;
+    const created = await http.call<SessionView>('/api/sessions', {
+      ...as('chair-psychosocial'),
+      body: {
+        title: 'Psychosocial support: minutes test',
+        groupIds: [groups.find((g) => g.slug === 'psychosocial-support')?.id],
+        format: 'online',
+        localStart: '2031-06-10T09:00',
+        durationMinutes: 90,
+        timeZone: 'Asia/Tashkent',
+        agenda: [
+          { title: 'Handbook chapter', minutesAllotted: 30 },
+          { title: 'Staff safety (restricted)', minutesAllotted: 30 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    sessionId = created.body.id;
+    agenda = created.body.agenda.map((a) => a.id);
+  });
+
+  afterAll(async () => {
+    for (const p of people) p.close();
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('drafts the minutes from a meeting run in the live room: attendance, vote result and notes match', async () => {
+    const join = async (key: string) => {
+      const p = await Participant.join(key, api.baseUrl, tokens[key], sessionId);
+      people.push(p);
+      return p;
+    };
+    const chair = await join('chair-psychosocial');
+    const rapporteur = await join('rapporteur-psychosocial');
+    const member = await join('psychologist');
+    ok(await ask(chair.socket, 'meeting:start', { sessionId }));
+    const doc = new Y.Doc();
+    doc.getText(NOTES_TEXT).insert(0, 'The chapter on family counselling is agreed.');
+    ok(
+      await ask(rapporteur.socket, 'notes:update', {
+        sessionId,
+        itemId: agenda[0],
+        update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      }),
+    );
+    const poll = ok(
+      await ask(chair.socket, 'poll:open', {
+        sessionId,
+        question: 'Adopt the chapter?',
+        kind: 'yes_no_abstain',
+        secret: false,
+        quorum: { kind: 'none' },
+      }),
+    );
+    for (const p of [chair, rapporteur, member])
+      ok(await ask(p.socket, 'poll:vote', { sessionId, pollId: poll.id, choice: 'yes' }));
+    await new Promise((r) => setTimeout(r, 1100)); // at least a second in the room
+    ok(await ask(chair.socket, 'meeting:end', { sessionId }));
+    live = (await http.call<MinutesDraftView>(`/api/sessions/${sessionId}/minutes-draft`, as('chair-psychosocial')))
+      .body;
+
+    const created = await http.call<MinutesView>(`/api/sessions/${sessionId}/minutes`, {
+      ...as('rapporteur-psychosocial'),
+      body: { face: 'full' },
+    });
+    expect(created.status).toBe(201);
+    minutesId = created.body.id;
+    const content = created.body.content;
+    expect(created.body).toMatchObject({ status: 'draft', version: 1, face: 'full', contentHash: null });
+    expect(content.attendance.map((a) => [a.person.userId, a.secondsPresent]).sort()).toEqual(
+      live.content.attendance.map((a) => [a.person.userId, a.secondsPresent]).sort(),
+    );
+    expect(content.attendance).toHaveLength(3);
+    for (const a of content.attendance) expect(a.secondsPresent).toBeGreaterThanOrEqual(1);
+    expect(content.items[0].notes).toBe('<p>The chapter on family counselling is agreed.</p>');
+    expect(content.items[0].decisions[0]).toMatchObject({
+      text: 'Adopt the chapter?',
+      result: { outcome: 'adopted', tally: { yes: 3, no: 0, abstain: 0 }, votesCast: 3 },
+    });
+    // One open document per face.
+    const again = await http.call<ErrorResponse>(`/api/sessions/${sessionId}/minutes`, {
+      ...as('chair-psychosocial'),
+      body: { face: 'full' },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('lets only members of the group read, and only the rapporteur, chairs and secretariat write', async () => {
+    expect((await http.call(`/api/minutes/${minutesId}`, as('prosecutor'))).status).toBe(404); // another group
+    expect((await http.call(`/api/minutes/${minutesId}`, as('observer-un'))).status).toBe(403); // observer of the group
+    const member = await http.call<MinutesView>(`/api/minutes/${minutesId}`, as('psychologist'));
+    expect(member.status).toBe(200);
+    expect(member.body.can).toMatchObject({ edit: false, approve: false, comment: true });
+    expect((await http.call(`/api/sessions/${sessionId}/minutes`, as('prosecutor'))).status).toBe(404);
+    const put = await http.call(`/api/minutes/${minutesId}`, {
+      method: 'PUT',
+      ...as('psychologist'),
+      body: { baseVersion: 1, content: member.body.content },
+    });
+    expect(put.status).toBe(403);
+    expect(
+      (await http.call(`/api/sessions/${sessionId}/minutes`, { ...as('psychologist'), body: { face: 'public' } }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('keeps every version, refuses a stale save with 409, sanitises the notes and shows a word diff', async () => {
+    const current = (await http.call<MinutesView>(`/api/minutes/${minutesId}`, as('rapporteur-psychosocial'))).body;
+    const edited: MinutesContent = {
+      ...current.content,
+      items: current.content.items.map((i, n) =>
+        n === 0
+          ? { ...i, notes: '<p>The chapter on family counselling is agreed unanimously.</p><script>alert(1)</script>' }
+          : { ...i, notes: '<p>Names of staff at risk were discussed.</p>', restricted: true },
+      ),
+    };
+    const saved = await http.call<MinutesView>(`/api/minutes/${minutesId}`, {
+      method: 'PUT',
+      ...as('rapporteur-psychosocial'),
+      body: { baseVersion: 1, content: edited, note: 'Wording' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(2);
+    expect(saved.body.content.items[0].notes).toBe('<p>The chapter on family counselling is agreed unanimously.</p>');
+    const stale = await http.call<ErrorResponse>(`/api/minutes/${minutesId}`, {
+      method: 'PUT',
+      ...as('chair-psychosocial'),
+      body: { baseVersion: 1, content: edited },
+    });
+    expect(stale.status).toBe(409);
+    expect((stale.body.details as { current: MinutesView }).current.version).toBe(2);
+    const bad = await http.call<ErrorResponse>(`/api/minutes/${minutesId}`, {
+      method: 'PUT',
+      ...as('rapporteur-psychosocial'),
+      body: { baseVersion: 2, content: { ...edited, title: ' ', items: [{ ...edited.items[0], key: 'nope' }] } },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+      'content.items.0.key',
+      'content.title',
+    ]);
+
+    const diff = await http.call<MinutesDiffView>(`/api/minutes/${minutesId}/diff?from=1&to=2`, as('psychologist'));
+    expect(diff.status).toBe(200);
+    const first = diff.body.items.find((i) => i.key === agenda[0]);
+    expect(first?.change).toBe('changed');
+    expect(first?.parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toContain('unanimously');
+    expect(diff.body.items.find((i) => i.key === agenda[1])?.restrictedChanged).toBe(true);
+    const v1 = await http.call<MinutesContent>(`/api/minutes/${minutesId}/versions/1`, as('psychologist'));
+    expect(v1.body.items[0].notes).toBe('<p>The chapter on family counselling is agreed.</p>');
+  });
+
+  it('circulates; attendees of record propose amendments, the chair decides; comments are open to members', async () => {
+    const circulated = await http.call<MinutesView>(`/api/minutes/${minutesId}/circulate`, {
+      method: 'POST',
+      ...as('rapporteur-psychosocial'),
+    });
+    expect(circulated.status).toBe(200);
+    expect(circulated.body.status).toBe('circulated');
+    const put = await http.call(`/api/minutes/${minutesId}`, {
+      method: 'PUT',
+      ...as('rapporteur-psychosocial'),
+      body: { baseVersion: 2, content: circulated.body.content },
+    });
+    expect(put.status).toBe(409);
+
+    const proposal = {
+      itemKey: agenda[0],
+      proposedNotes: '<p>The chapter on family counselling is agreed, with one abstention noted.</p>',
+      reason: 'Accuracy',
+    };
+    // The social worker did not attend: a member, but not an attendee of record.
+    expect(
+      (await http.call(`/api/minutes/${minutesId}/amendments`, { ...as('social-worker'), body: proposal })).status,
+    ).toBe(403);
+    const proposed = await http.call<AmendmentView>(`/api/minutes/${minutesId}/amendments`, {
+      ...as('psychologist'),
+      body: proposal,
+    });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body.status).toBe('proposed');
+    // Approval waits for the amendment to be decided.
+    expect(
+      (await http.call(`/api/minutes/${minutesId}/approve`, { method: 'POST', ...as('chair-psychosocial') })).status,
+    ).toBe(409);
+    expect(
+      (
+        await http.call(`/api/minutes/${minutesId}/amendments/${proposed.body.id}/decision`, {
+          ...as('psychologist'),
+          body: { accept: true, note: 'self' },
+        })
+      ).status,
+    ).toBe(403);
+    const decided = await http.call<AmendmentView>(
+      `/api/minutes/${minutesId}/amendments/${proposed.body.id}/decision`,
+      {
+        ...as('chair-psychosocial'),
+        body: { accept: true, note: 'Agreed' },
+      },
+    );
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'accepted', resultingVersion: 3, decisionNote: 'Agreed' });
+    const again = await http.call(`/api/minutes/${minutesId}/amendments/${proposed.body.id}/decision`, {
+      ...as('chair-psychosocial'),
+      body: { accept: false, note: 'Changed my mind' },
+    });
+    expect(again.status).toBe(409);
+
+    const comment = await http.call(`/api/minutes/${minutesId}/comments`, {
+      ...as('social-worker'),
+      body: { itemKey: agenda[0], body: 'Thank you for the clear summary.' },
+    });
+    expect(comment.status).toBe(201);
+    expect(
+      (await http.call(`/api/minutes/${minutesId}/comments`, { ...as('observer-un'), body: { body: 'x' } })).status,
+    ).toBe(403);
+  });
+
+  it('approves with a SHA-256 of the content; approved minutes never change (409); a correction is a new cycle', async () => {
+    expect(
+      (await http.call(`/api/minutes/${minutesId}/approve`, { method: 'POST', ...as('rapporteur-psychosocial') }))
+        .status,
+    ).toBe(403);
+    const approved = await http.call<MinutesView>(`/api/minutes/${minutesId}/approve`, {
+      method: 'POST',
+      ...as('chair-psychosocial'),
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect(approved.body.content.items[0].notes).toContain('one abstention');
+    expect(approved.body.contentHash).toBe(createHash('sha256').update(canonical(approved.body.content)).digest('hex'));
+
+    for (const [method, path, body] of [
+      ['PUT', `/api/minutes/${minutesId}`, { baseVersion: 3, content: approved.body.content }],
+      ['POST', `/api/minutes/${minutesId}/circulate`, undefined],
+      ['POST', `/api/minutes/${minutesId}/approve`, undefined],
+      ['POST', `/api/minutes/${minutesId}/comments`, { body: 'late' }],
+    ] as const) {
+      const reply = await http.call(path, { method, body, ...as('chair-psychosocial') });
+      expect([path, reply.status]).toEqual([path, 409]);
+    }
+    const correction = await http.call<MinutesView>(`/api/minutes/${minutesId}/corrections`, {
+      method: 'POST',
+      ...as('rapporteur-psychosocial'),
+    });
+    expect(correction.status).toBe(201);
+    expect(correction.body).toMatchObject({ status: 'draft', correctsId: minutesId, version: 1 });
+    expect(correction.body.content).toEqual(approved.body.content);
+    const original = await http.call<MinutesView>(`/api/minutes/${minutesId}`, as('psychologist'));
+    expect(original.body).toMatchObject({ status: 'approved', contentHash: approved.body.contentHash });
+  });
+
+  it('makes a public summary without the restricted items, readable beyond the group once approved', async () => {
+    const summary = await http.call<MinutesView>(`/api/sessions/${sessionId}/minutes`, {
+      ...as('secretariat'),
+      body: { face: 'public' },
+    });
+    expect(summary.status).toBe(201);
+    expect(summary.body.content.items.map((i) => i.key)).toEqual([agenda[0]]);
+    expect(JSON.stringify(summary.body.content)).not.toContain('staff at risk');
+    expect((await http.call(`/api/minutes/${summary.body.id}`, as('prosecutor'))).status).toBe(404);
+    const approved = await http.call<MinutesView>(`/api/minutes/${summary.body.id}/approve`, {
+      method: 'POST',
+      ...as('chair-psychosocial'),
+    });
+    expect(approved.status).toBe(200);
+    const outside = await http.call<MinutesView>(`/api/minutes/${summary.body.id}`, as('prosecutor'));
+    expect(outside.status).toBe(200);
+    expect(outside.body.can).toMatchObject({ edit: false, comment: false, amend: false });
+    const list = await http.call<{ documents: { id: string }[] }>(
+      `/api/sessions/${sessionId}/minutes`,
+      as('prosecutor'),
+    );
+    expect(list.body.documents.map((d) => d.id)).toEqual([summary.body.id]);
+    // The full record stays closed to them.
+    expect((await http.call(`/api/minutes/${minutesId}`, as('prosecutor'))).status).toBe(404);
+  });
+});

@@ -1,0 +1,647 @@
+import { AuditService } from '@kengash/api-audit';
+import { DomainException, ValidationDomainException } from '@kengash/api-core';
+import { Principal } from '@kengash/api-identity';
+import { MeetingEntity, MinutesEntity } from '@kengash/api-live-meeting';
+import { AgendaItemEntity, InvitationEntity, SessionEntity } from '@kengash/api-scheduling';
+import {
+  AmendmentView,
+  ErrorCode,
+  GlobalRole,
+  GroupRole,
+  MINUTES_LIMITS,
+  MinutesCommentView,
+  MinutesContent,
+  MinutesDiffView,
+  MinutesFace,
+  MinutesView,
+  Rsvp,
+  SessionMinutesList,
+} from '@kengash/contracts';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { contentHash, diffContent, fromLiveRecord, parseContent, publicFace, sanitizeNotes } from './content';
+import {
+  MinutesAmendmentEntity,
+  MinutesCommentEntity,
+  MinutesDocumentEntity,
+  MinutesVersionEntity,
+} from './minutes.entities';
+
+/** What a person may do with a session's minutes. */
+interface Rights {
+  /** Members of the session's groups (not observers) and the secretariat read every face and status. */
+  read: boolean;
+  /** The person can see the session exists (an observer of its group): denial is 403, not 404. */
+  visible: boolean;
+  /** Rapporteur, chair, co-chair, secretariat: write drafts, circulate, start a correction. */
+  write: boolean;
+  /** Chair and co-chair: decide amendments, approve. */
+  chair: boolean;
+}
+
+const notFound = () => new DomainException(ErrorCode.NotFound, 'These minutes were not found');
+const conflict = (message: string, details?: Record<string, unknown>) =>
+  new DomainException(ErrorCode.Conflict, message, details);
+const field = (name: string, message: string) => new ValidationDomainException([{ field: name, messages: [message] }]);
+
+/**
+ * Minutes documents and their cycle. Every change of state is one transaction that locks the document row,
+ * checks the state, writes, and audits; approved documents answer 409 to any change.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- access ------------------------------------------------------------------------------------------
+
+  private async session(id: string): Promise<SessionEntity> {
+    const session = await this.db.getRepository(SessionEntity).findOne({ where: { id }, relations: { groups: true } });
+    if (!session) throw notFound();
+    return session;
+  }
+
+  private rights(principal: Principal, session: SessionEntity): Rights {
+    const groups = new Set((session.groups ?? []).map((g) => g.id));
+    const roles = principal.memberships.filter((m) => groups.has(m.groupId)).map((m) => m.role);
+    const secretariat = principal.globalRole === GlobalRole.Secretariat;
+    const member = roles.some((r) => r !== GroupRole.Observer);
+    const chair = roles.includes(GroupRole.Chair) || roles.includes(GroupRole.CoChair);
+    return {
+      read: member || secretariat,
+      visible: member || secretariat || roles.length > 0,
+      write: secretariat || chair || roles.includes(GroupRole.Rapporteur),
+      chair,
+    };
+  }
+
+  /** The document, its session and the caller's rights; 404 to outsiders, 403 to observers of the group. */
+  private async load(
+    principal: Principal,
+    id: string,
+    m: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<{ doc: MinutesDocumentEntity; session: SessionEntity; rights: Rights }> {
+    const doc = await m
+      .getRepository(MinutesDocumentEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!doc) throw notFound();
+    const session = await this.session(doc.sessionId);
+    const rights = this.rights(principal, session);
+    const publicApproved = doc.face === 'public' && doc.status === 'approved';
+    if (!rights.read && !publicApproved) {
+      if (rights.visible)
+        throw new DomainException(
+          ErrorCode.Forbidden,
+          'Minutes are open to the members of the group and the secretariat',
+        );
+      throw notFound();
+    }
+    return { doc, session, rights };
+  }
+
+  private requireStatus(doc: MinutesDocumentEntity, ...allowed: MinutesDocumentEntity['status'][]): void {
+    if (allowed.includes(doc.status)) return;
+    throw conflict(
+      doc.status === 'approved'
+        ? 'Approved minutes never change; start a correction instead'
+        : `This cannot be done while the minutes are ${doc.status}`,
+      { status: doc.status },
+    );
+  }
+
+  private async content(
+    m: EntityManager,
+    doc: MinutesDocumentEntity,
+    number = doc.currentVersion,
+  ): Promise<MinutesContent> {
+    const version = await m.getRepository(MinutesVersionEntity).findOne({ where: { documentId: doc.id, number } });
+    if (!version) throw new DomainException(ErrorCode.NotFound, 'This version was not found');
+    return version.content;
+  }
+
+  // ---- views -------------------------------------------------------------------------------------------
+
+  async list(principal: Principal, sessionId: string): Promise<SessionMinutesList> {
+    const session = await this.session(sessionId);
+    const rights = this.rights(principal, session);
+    const docs = await this.db
+      .getRepository(MinutesDocumentEntity)
+      .find({ where: { sessionId }, order: { createdAt: 'DESC' } });
+    const visible = docs.filter((d) => rights.read || (d.face === 'public' && d.status === 'approved'));
+    if (!visible.length && !rights.read) {
+      if (rights.visible)
+        throw new DomainException(ErrorCode.Forbidden, 'Minutes are open to the members of the group');
+      throw notFound();
+    }
+    return {
+      documents: visible.map((d) => ({
+        id: d.id,
+        face: d.face,
+        status: d.status,
+        correctsId: d.correctsId,
+        version: d.currentVersion,
+      })),
+      canCreate: rights.write,
+    };
+  }
+
+  async view(principal: Principal, id: string): Promise<MinutesView> {
+    const { doc, session, rights } = await this.load(principal, id);
+    return this.toView(principal, doc, session, rights);
+  }
+
+  private async toView(
+    principal: Principal,
+    doc: MinutesDocumentEntity,
+    session: SessionEntity,
+    rights: Rights,
+    m: EntityManager = this.db.manager,
+  ): Promise<MinutesView> {
+    const content = await this.content(m, doc);
+    const versions = await m
+      .getRepository(MinutesVersionEntity)
+      .find({ where: { documentId: doc.id }, relations: { author: true }, order: { number: 'ASC' } });
+    const attendee = content.attendance.some((a) => a.person.userId === principal.userId);
+    const open = doc.status !== 'approved';
+    return {
+      id: doc.id,
+      sessionId: doc.sessionId,
+      face: doc.face,
+      status: doc.status,
+      contentHash: doc.contentHash,
+      approvedAt: doc.approvedAt?.toISOString() ?? null,
+      approvedBy: doc.approvedBy,
+      correctsId: doc.correctsId,
+      version: doc.currentVersion,
+      content,
+      versions: versions.map((v) => ({
+        number: v.number,
+        authorName: v.author?.displayName ?? null,
+        note: v.note,
+        createdAt: v.createdAt.toISOString(),
+      })),
+      session: {
+        title: session.title,
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
+        timeZone: session.timeZone,
+        groups: (session.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
+      },
+      can: {
+        edit: rights.write && doc.status === 'draft',
+        circulate: rights.write && doc.status === 'draft',
+        amend: rights.read && attendee && doc.status === 'circulated',
+        decideAmendments: rights.chair && doc.status === 'circulated',
+        approve: rights.chair && open,
+        correct: rights.write && doc.status === 'approved',
+        comment: rights.read && open,
+      },
+    };
+  }
+
+  async version(principal: Principal, id: string, number: number): Promise<MinutesContent> {
+    const { doc } = await this.load(principal, id);
+    return this.content(this.db.manager, doc, number);
+  }
+
+  async diff(principal: Principal, id: string, from: number, to: number): Promise<MinutesDiffView> {
+    const { doc } = await this.load(principal, id);
+    const [a, b] = await Promise.all([
+      this.content(this.db.manager, doc, from),
+      this.content(this.db.manager, doc, to),
+    ]);
+    return diffContent(a, b, from, to);
+  }
+
+  // ---- creating ----------------------------------------------------------------------------------------
+
+  /**
+   * Starts minutes for a session: the full record from the live meeting's frozen record when there is one
+   * (else from the agenda, for minutes written by hand), the public summary from the latest full record
+   * without its restricted items.
+   */
+  async create(principal: Principal, sessionId: string, face: MinutesFace, ip: string | null): Promise<MinutesView> {
+    const session = await this.session(sessionId);
+    const rights = this.rights(principal, session);
+    if (!rights.write) {
+      if (rights.read || rights.visible)
+        throw new DomainException(ErrorCode.Forbidden, 'The rapporteur, the chairs and the secretariat write minutes');
+      throw notFound();
+    }
+    const id = await this.db.transaction(async (tx) => {
+      // One open document per face: a second start answers with a conflict naming it.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`minutes:${sessionId}:${face}`]);
+      const open = await tx
+        .getRepository(MinutesDocumentEntity)
+        .findOne({ where: { sessionId, face, status: In(['draft', 'circulated']) } });
+      if (open) throw conflict('These minutes are already being written', { id: open.id });
+      const approved = await tx
+        .getRepository(MinutesDocumentEntity)
+        .findOne({ where: { sessionId, face, status: 'approved' } });
+      if (approved) throw conflict('These minutes are approved; start a correction instead', { id: approved.id });
+      let content: MinutesContent;
+      let meetingId: string | null = null;
+      if (face === 'public') {
+        const full = await tx
+          .getRepository(MinutesDocumentEntity)
+          .findOne({ where: { sessionId, face: 'full' }, order: { createdAt: 'DESC' } });
+        if (!full) throw conflict('Write the full record first; the public summary is made from it');
+        content = publicFace(await this.content(tx, full));
+        meetingId = full.meetingId;
+      } else {
+        const live = await tx
+          .getRepository(MinutesEntity)
+          .findOne({ where: { sessionId }, order: { createdAt: 'DESC' } });
+        if (live) {
+          content = fromLiveRecord(live.content, session.title);
+          meetingId = live.meetingId;
+        } else content = await this.fromAgenda(tx, session);
+      }
+      const doc = await tx.getRepository(MinutesDocumentEntity).save({
+        sessionId,
+        meetingId,
+        face,
+        status: 'draft' as const,
+        currentVersion: 1,
+        createdBy: principal.userId,
+      });
+      await tx.getRepository(MinutesVersionEntity).insert({
+        documentId: doc.id,
+        number: 1,
+        content,
+        authorId: principal.userId,
+        note:
+          face === 'public'
+            ? 'From the full record, without restricted items'
+            : meetingId
+              ? 'From the live meeting'
+              : null,
+      });
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: 'minutes.created',
+          targetType: 'minutes',
+          targetId: doc.id,
+          ip,
+          details: { face },
+        },
+        tx,
+      );
+      return doc.id;
+    });
+    return this.view(principal, id);
+  }
+
+  /** Minutes written by hand (an in-person session): the agenda, and the invitees who accepted as attendance. */
+  private async fromAgenda(tx: EntityManager, session: SessionEntity): Promise<MinutesContent> {
+    const agenda = await tx
+      .getRepository(AgendaItemEntity)
+      .find({ where: { sessionId: session.id }, order: { position: 'ASC' } });
+    const accepted = await tx
+      .getRepository(InvitationEntity)
+      .find({ where: { sessionId: session.id, rsvp: Rsvp.Accepted }, relations: { user: true } });
+    return {
+      title: session.title,
+      attendance: accepted
+        .filter((i) => i.user)
+        .map((i) => ({
+          person: {
+            userId: i.userId,
+            name: i.user?.displayName ?? null,
+            role: GroupRole.Member,
+            country: (i.user?.country ?? null) as MinutesContent['attendance'][number]['person']['country'],
+            organisation: i.user?.organisation ?? null,
+          },
+          secondsPresent: null,
+          firstJoinedAt: null,
+          lastLeftAt: null,
+        })),
+      items: agenda.map((a) => ({
+        key: a.id,
+        title: a.title,
+        notes: '',
+        speakers: [],
+        decisions: [],
+        restricted: false,
+      })),
+    };
+  }
+
+  /** Starts a correction of approved minutes: a new draft document with the approved content. */
+  async correct(principal: Principal, id: string, ip: string | null): Promise<MinutesView> {
+    const { doc, rights } = await this.load(principal, id);
+    if (!rights.write)
+      throw new DomainException(ErrorCode.Forbidden, 'The rapporteur, the chairs and the secretariat correct minutes');
+    this.requireStatus(doc, 'approved');
+    const newId = await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`minutes:${doc.sessionId}:${doc.face}`]);
+      const open = await tx
+        .getRepository(MinutesDocumentEntity)
+        .findOne({ where: { sessionId: doc.sessionId, face: doc.face, status: In(['draft', 'circulated']) } });
+      if (open) throw conflict('A correction is already being written', { id: open.id });
+      const content = await this.content(tx, doc);
+      const created = await tx.getRepository(MinutesDocumentEntity).save({
+        sessionId: doc.sessionId,
+        meetingId: doc.meetingId,
+        face: doc.face,
+        status: 'draft' as const,
+        currentVersion: 1,
+        correctsId: doc.id,
+        createdBy: principal.userId,
+      });
+      await tx.getRepository(MinutesVersionEntity).insert({
+        documentId: created.id,
+        number: 1,
+        content,
+        authorId: principal.userId,
+        note: 'Correction of approved minutes',
+      });
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: 'minutes.correction_started',
+          targetType: 'minutes',
+          targetId: created.id,
+          ip,
+          details: { corrects: doc.id },
+        },
+        tx,
+      );
+      return created.id;
+    });
+    return this.view(principal, newId);
+  }
+
+  // ---- the cycle ---------------------------------------------------------------------------------------
+
+  /** Saves a new version of a draft; a save based on an older version answers 409 with the current document. */
+  async save(
+    principal: Principal,
+    id: string,
+    baseVersion: number,
+    rawContent: unknown,
+    note: string | undefined,
+  ): Promise<MinutesView> {
+    if (!Number.isInteger(baseVersion) || baseVersion < 1) throw field('baseVersion', 'must be a version number');
+    if (note !== undefined && (typeof note !== 'string' || note.length > 500))
+      throw field('note', 'must be at most 500 characters');
+    const content = parseContent(rawContent);
+    return this.db.transaction(async (tx) => {
+      const { doc, session, rights } = await this.load(principal, id, tx, true);
+      if (!rights.write)
+        throw new DomainException(ErrorCode.Forbidden, 'The rapporteur, the chairs and the secretariat edit minutes');
+      this.requireStatus(doc, 'draft');
+      if (baseVersion !== doc.currentVersion) {
+        const current = await this.toView(principal, doc, session, rights, tx);
+        throw conflict('Someone saved these minutes meanwhile; review their version', { current });
+      }
+      await this.newVersion(tx, doc, content, principal.userId, note ?? null);
+      return this.toView(principal, doc, session, rights, tx);
+    });
+  }
+
+  private async newVersion(
+    tx: EntityManager,
+    doc: MinutesDocumentEntity,
+    content: MinutesContent,
+    authorId: string,
+    note: string | null,
+  ): Promise<number> {
+    const number = doc.currentVersion + 1;
+    await tx.getRepository(MinutesVersionEntity).insert({ documentId: doc.id, number, content, authorId, note });
+    doc.currentVersion = number;
+    await tx.getRepository(MinutesDocumentEntity).update({ id: doc.id }, { currentVersion: number });
+    return number;
+  }
+
+  async circulate(principal: Principal, id: string, ip: string | null): Promise<MinutesView> {
+    return this.db.transaction(async (tx) => {
+      const { doc, session, rights } = await this.load(principal, id, tx, true);
+      if (!rights.write)
+        throw new DomainException(
+          ErrorCode.Forbidden,
+          'The rapporteur, the chairs and the secretariat circulate minutes',
+        );
+      this.requireStatus(doc, 'draft');
+      doc.status = 'circulated';
+      doc.circulatedAt = new Date();
+      await tx
+        .getRepository(MinutesDocumentEntity)
+        .update({ id: doc.id }, { status: 'circulated', circulatedAt: doc.circulatedAt });
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: 'minutes.circulated',
+          targetType: 'minutes',
+          targetId: doc.id,
+          ip,
+          details: { version: doc.currentVersion },
+        },
+        tx,
+      );
+      return this.toView(principal, doc, session, rights, tx);
+    });
+  }
+
+  /** Approval by the chair: the content is frozen and its SHA-256 stored; nothing changes it afterwards. */
+  async approve(principal: Principal, id: string, ip: string | null): Promise<MinutesView> {
+    return this.db.transaction(async (tx) => {
+      const { doc, session, rights } = await this.load(principal, id, tx, true);
+      if (!rights.chair) throw new DomainException(ErrorCode.Forbidden, 'The chair approves the minutes');
+      this.requireStatus(doc, 'draft', 'circulated');
+      const pending = await tx
+        .getRepository(MinutesAmendmentEntity)
+        .count({ where: { documentId: doc.id, status: 'proposed' } });
+      if (pending) throw conflict('Decide the proposed amendments first', { pending });
+      const hash = contentHash(await this.content(tx, doc));
+      Object.assign(doc, {
+        status: 'approved',
+        contentHash: hash,
+        approvedAt: new Date(),
+        approvedBy: principal.userId,
+      });
+      await tx
+        .getRepository(MinutesDocumentEntity)
+        .update(
+          { id: doc.id },
+          { status: 'approved', contentHash: hash, approvedAt: doc.approvedAt, approvedBy: principal.userId },
+        );
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: 'minutes.approved',
+          targetType: 'minutes',
+          targetId: doc.id,
+          ip,
+          details: { version: doc.currentVersion, hash },
+        },
+        tx,
+      );
+      return this.toView(principal, doc, session, rights, tx);
+    });
+  }
+
+  // ---- amendments --------------------------------------------------------------------------------------
+
+  async amendments(principal: Principal, id: string): Promise<AmendmentView[]> {
+    const { doc } = await this.load(principal, id);
+    const rows = await this.db
+      .getRepository(MinutesAmendmentEntity)
+      .find({ where: { documentId: doc.id }, relations: { proposer: true }, order: { createdAt: 'ASC' } });
+    return rows.map(amendmentView);
+  }
+
+  /** Only attendees of record propose amendments, while the minutes circulate. */
+  async propose(
+    principal: Principal,
+    id: string,
+    itemKey: string,
+    proposedNotes: string,
+    reason: string,
+  ): Promise<AmendmentView> {
+    return this.db.transaction(async (tx) => {
+      const { doc, rights } = await this.load(principal, id, tx, true);
+      this.requireStatus(doc, 'circulated');
+      const content = await this.content(tx, doc);
+      const attendee = rights.read && content.attendance.some((a) => a.person.userId === principal.userId);
+      if (!attendee) throw new DomainException(ErrorCode.Forbidden, 'Only those who attended may propose amendments');
+      if (!content.items.some((i) => i.key === itemKey)) throw field('itemKey', 'is not an item of these minutes');
+      const row = await tx.getRepository(MinutesAmendmentEntity).save({
+        documentId: doc.id,
+        itemKey,
+        proposedNotes: sanitizeNotes(proposedNotes),
+        reason: reason.trim(),
+        proposerId: principal.userId,
+        status: 'proposed' as const,
+      });
+      const saved = await tx
+        .getRepository(MinutesAmendmentEntity)
+        .findOneOrFail({ where: { id: row.id }, relations: { proposer: true } });
+      return amendmentView(saved);
+    });
+  }
+
+  /** The chair accepts (the item's notes become the proposal, as a new version) or rejects, with a note. */
+  async decide(
+    principal: Principal,
+    id: string,
+    amendmentId: string,
+    accept: boolean,
+    note: string,
+    ip: string | null,
+  ): Promise<AmendmentView> {
+    return this.db.transaction(async (tx) => {
+      const { doc, rights } = await this.load(principal, id, tx, true);
+      if (!rights.chair) throw new DomainException(ErrorCode.Forbidden, 'The chair decides amendments');
+      this.requireStatus(doc, 'circulated');
+      const amendment = await tx
+        .getRepository(MinutesAmendmentEntity)
+        .findOne({ where: { id: amendmentId, documentId: doc.id } });
+      if (!amendment) throw new DomainException(ErrorCode.NotFound, 'This amendment was not found');
+      if (amendment.status !== 'proposed')
+        throw conflict('This amendment has already been decided', { status: amendment.status });
+      let resultingVersion: number | null = null;
+      if (accept) {
+        const content = await this.content(tx, doc);
+        const next: MinutesContent = {
+          ...content,
+          items: content.items.map((i) => (i.key === amendment.itemKey ? { ...i, notes: amendment.proposedNotes } : i)),
+        };
+        resultingVersion = await this.newVersion(
+          tx,
+          doc,
+          next,
+          principal.userId,
+          `Amendment accepted: ${note.trim()}`.slice(0, 500),
+        );
+      }
+      await tx.getRepository(MinutesAmendmentEntity).update(
+        { id: amendment.id },
+        {
+          status: accept ? 'accepted' : 'rejected',
+          decidedBy: principal.userId,
+          decisionNote: note.trim(),
+          decidedAt: new Date(),
+          resultingVersion,
+        },
+      );
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: accept ? 'minutes.amendment_accepted' : 'minutes.amendment_rejected',
+          targetType: 'minutes',
+          targetId: doc.id,
+          ip,
+          details: { amendmentId },
+        },
+        tx,
+      );
+      const saved = await tx
+        .getRepository(MinutesAmendmentEntity)
+        .findOneOrFail({ where: { id: amendment.id }, relations: { proposer: true } });
+      return amendmentView(saved);
+    });
+  }
+
+  // ---- comments ----------------------------------------------------------------------------------------
+
+  async comments(principal: Principal, id: string): Promise<MinutesCommentView[]> {
+    const { doc } = await this.load(principal, id);
+    const rows = await this.db
+      .getRepository(MinutesCommentEntity)
+      .find({ where: { documentId: doc.id }, relations: { author: true }, order: { createdAt: 'ASC' } });
+    return rows.map(commentView);
+  }
+
+  async comment(principal: Principal, id: string, itemKey: string | null, body: string): Promise<MinutesCommentView> {
+    const text = body.trim();
+    if (!text) throw field('body', 'must not be empty');
+    if (text.length > MINUTES_LIMITS.commentMax)
+      throw field('body', `must be at most ${MINUTES_LIMITS.commentMax} characters`);
+    const { doc, rights } = await this.load(principal, id);
+    if (!rights.read) throw new DomainException(ErrorCode.Forbidden, 'Members of the group comment on minutes');
+    this.requireStatus(doc, 'draft', 'circulated');
+    if (itemKey !== null) {
+      const content = await this.content(this.db.manager, doc);
+      if (!content.items.some((i) => i.key === itemKey)) throw field('itemKey', 'is not an item of these minutes');
+    }
+    const row = await this.db
+      .getRepository(MinutesCommentEntity)
+      .save({ documentId: doc.id, itemKey, authorId: principal.userId, body: text });
+    const saved = await this.db
+      .getRepository(MinutesCommentEntity)
+      .findOneOrFail({ where: { id: row.id }, relations: { author: true } });
+    return commentView(saved);
+  }
+
+  /** The meeting a document was drafted from (for the exports' header and the tests). */
+  async meetingOf(doc: MinutesDocumentEntity): Promise<MeetingEntity | null> {
+    return doc.meetingId ? this.db.getRepository(MeetingEntity).findOne({ where: { id: doc.meetingId } }) : null;
+  }
+}
+
+const amendmentView = (r: MinutesAmendmentEntity): AmendmentView => ({
+  id: r.id,
+  itemKey: r.itemKey,
+  proposedNotes: r.proposedNotes,
+  reason: r.reason,
+  proposer: { userId: r.proposerId, name: r.proposer?.displayName ?? '' },
+  status: r.status,
+  decisionNote: r.decisionNote,
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+  createdAt: r.createdAt.toISOString(),
+  resultingVersion: r.resultingVersion,
+});
+
+const commentView = (r: MinutesCommentEntity): MinutesCommentView => ({
+  id: r.id,
+  itemKey: r.itemKey,
+  author: { userId: r.authorId, name: r.author?.displayName ?? '' },
+  body: r.body,
+  createdAt: r.createdAt.toISOString(),
+});
