@@ -62,6 +62,7 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/sessions/:id/minutes': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'POST /api/sessions/:id/minutes': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { face: 'x' } },
   'GET /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'GET /api/decisions': { allow: SIGNED_IN, query: 'status=weird' },
   'PUT /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
   'GET /api/minutes/:id/versions/:number': { allow: SIGNED_IN, params: { id: ZERO_UUID, number: '1' } },
   'GET /api/minutes/:id/diff': { allow: SIGNED_IN, params: { id: ZERO_UUID }, query: 'from=x' },

@@ -1,6 +1,7 @@
 import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash/api-testing';
 import {
   AmendmentView,
+  DecisionRegisterResponse,
   ErrorResponse,
   MinutesContent,
   MinutesDiffView,
@@ -335,5 +336,28 @@ describe('minutes', () => {
     expect(list.body.documents.map((d) => d.id)).toEqual([summary.body.id]);
     // The full record stays closed to them.
     expect((await http.call(`/api/minutes/${minutesId}`, as('prosecutor'))).status).toBe(404);
+  });
+
+  it('lists decisions in the register: the full record for the group, the public summary for others', async () => {
+    const mine = await http.call<DecisionRegisterResponse>('/api/decisions?q=chapter', as('psychologist'));
+    expect(mine.status).toBe(200);
+    const entry = mine.body.decisions.find((d) => d.session.id === sessionId);
+    expect(entry).toMatchObject({
+      text: 'Adopt the chapter?',
+      agendaItem: { key: agenda[0], title: 'Handbook chapter' },
+      result: { outcome: 'adopted' },
+      fromPublicSummary: false,
+    });
+    // The latest full record is the correction (a draft): the register says so.
+    expect(entry?.status).toBe('draft');
+    const other = await http.call<DecisionRegisterResponse>('/api/decisions?q=chapter', as('prosecutor'));
+    expect(other.body.decisions.find((d) => d.session.id === sessionId)).toMatchObject({
+      status: 'approved',
+      fromPublicSummary: true,
+    });
+    const none = await http.call<DecisionRegisterResponse>('/api/decisions?q=nothing-like-this', as('psychologist'));
+    expect(none.body.decisions).toEqual([]);
+    const bad = await http.call<ErrorResponse>('/api/decisions?status=weird', as('psychologist'));
+    expect(bad.status).toBe(400);
   });
 });

@@ -172,3 +172,33 @@ export interface SessionMinutesList {
   /** The caller may start minutes by hand (chairs, rapporteur, secretariat). */
   canCreate: boolean;
 }
+
+// ---- decisions register -----------------------------------------------------------------------------------
+
+/**
+ * Where a decision stands: `recorded` in a live meeting whose minutes are not started yet, or the status of
+ * the minutes that carry it.
+ */
+export type DecisionStatus = 'recorded' | MinutesStatus;
+
+export interface DecisionRegisterEntry {
+  /** Stable: `<minutes id>:<item key>:<n>`, or the live decision's id while no minutes exist. */
+  id: string;
+  text: string;
+  status: DecisionStatus;
+  session: { id: string; title: string; startsAt: string; timeZone: string };
+  groups: { id: string; name: LocalizedText }[];
+  agendaItem: { key: string; title: string } | null;
+  /** The vote, when it was decided by a poll. */
+  result: PollResult | null;
+  minutesId: string | null;
+  /** Taken from an approved public summary (the caller is not in the group). */
+  fromPublicSummary: boolean;
+}
+
+/** GET /api/decisions?q=&groupId=&status= */
+export interface DecisionRegisterResponse {
+  decisions: DecisionRegisterEntry[];
+  /** More matched than were returned (the limit is 200): narrow the search. */
+  truncated: boolean;
+}
