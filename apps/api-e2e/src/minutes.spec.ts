@@ -359,5 +359,15 @@ describe('minutes', () => {
     expect(none.body.decisions).toEqual([]);
     const bad = await http.call<ErrorResponse>('/api/decisions?status=weird', as('psychologist'));
     expect(bad.status).toBe(400);
+    // The demo record: draft minutes of the first meeting (26 July 2024) with its decisions and attendance.
+    const demoDecisions = await http.call<DecisionRegisterResponse>(
+      '/api/decisions?q=preliminary%20plans',
+      as('secretariat'),
+    );
+    const first = demoDecisions.body.decisions.find((d) => d.session.title.startsWith('First meeting'));
+    expect(first).toMatchObject({ status: 'draft', session: { startsAt: '2024-07-26T10:00:00.000Z' } });
+    const demoMinutes = await http.call<MinutesView>(`/api/minutes/${first?.minutesId}`, as('psychologist'));
+    expect(demoMinutes.body.content.attendance.length).toBeGreaterThan(10);
+    expect(demoMinutes.body.content.items[3].decisions[0].text).toContain('practitioners');
   });
 });

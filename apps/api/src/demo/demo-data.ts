@@ -599,3 +599,46 @@ export function upcomingDemoSession(now: Date): DemoSession {
     ],
   };
 }
+
+/**
+ * Draft minutes of the first (online) meeting of 26 July 2024 — a demo record: the notes are invented from
+ * the public themes of the meeting; the decisions follow what was announced (the groups' preliminary plans,
+ * work on the practitioners' network). Keyed by agenda position (1-based).
+ */
+export const DEMO_FIRST_MEETING_MINUTES = {
+  sessionKey: 'first-wg-meeting',
+  /** Attendees who left early or joined late (seconds present); everyone else: the whole meeting. */
+  partial: { 'observer-vienna': 5400, 'legal-aid-tm': 7200 } as Record<string, number>,
+  items: {
+    1: {
+      notes:
+        '<p>The secretariat opened the meeting, welcomed the members of the four working groups and the observers, and presented the agenda, which was adopted without changes.</p>',
+      decisions: ['The agenda is adopted.'],
+    },
+    2: {
+      notes:
+        '<p>The secretariat reported on the launch of the council in Tashkent on 14 May 2024 and on the roadmap for 2024–2025.</p><ul><li>Five countries have nominated focal points.</li><li>The roadmap foresees two meetings of the working groups a year, one online and one in person.</li></ul>',
+      decisions: [],
+    },
+    3: {
+      notes:
+        '<p>Each chair presented the preliminary work plan of their group. Members discussed overlaps between the accountability and psychosocial support plans and agreed to mark joint items.</p><p><strong>Demo record:</strong> these notes are invented for the demonstration.</p>',
+      decisions: [
+        'The preliminary plans of the four working groups for 2024–2025 are adopted as the basis of their work.',
+        'Joint items between groups are marked in each plan and followed by both chairs.',
+      ],
+    },
+    4: {
+      notes:
+        '<p>The chair of the civil-society group proposed to start an informal regional network of practitioners working with returnees in small towns, with minimal-visibility profiles by default.</p>',
+      decisions: [
+        'Work starts on the informal regional network of practitioners; a first outline for the next meeting.',
+      ],
+    },
+    5: {
+      notes:
+        '<p>The next meeting will be held in person in Tashkent in November 2024. The chair closed the meeting.</p>',
+      decisions: [],
+    },
+  } as Record<number, { notes: string; decisions: string[] }>,
+};

@@ -8,13 +8,15 @@ import {
   WorkPlanItemGroupEntity,
 } from '@kengash/api-council';
 import { PasswordService, UserEntity } from '@kengash/api-identity';
+import { MinutesDocumentEntity, MinutesVersionEntity } from '@kengash/api-minutes';
 import { AgendaItemEntity, InvitationEntity, SessionEntity } from '@kengash/api-scheduling';
-import { Rsvp, SessionFormat, SessionStatus, UserStatus } from '@kengash/contracts';
+import { GroupRole, MinutesContent, Rsvp, SessionFormat, SessionStatus, UserStatus } from '@kengash/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   DEMO_CHAIRMANSHIPS,
   DEMO_COUNCIL,
+  DEMO_FIRST_MEETING_MINUTES,
   DEMO_GROUPS,
   DEMO_PASSWORD,
   DEMO_PEOPLE,
@@ -140,7 +142,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           rsvpTokenHash: randomBytes(32).toString('hex'),
         })),
       );
-      await tx.getRepository(AgendaItemEntity).save(
+      const agenda = await tx.getRepository(AgendaItemEntity).save(
         s.agenda.map((item, index) => ({
           sessionId: session.id,
           position: index + 1,
@@ -149,6 +151,56 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           presenterId: item.presenter ? (people.get(item.presenter)?.id ?? null) : null,
         })),
       );
+      if (s.key === DEMO_FIRST_MEETING_MINUTES.sessionKey) {
+        // Draft minutes of the first meeting (a demo record), as the rapporteur left them.
+        const length = (new Date(s.endsAt).getTime() - new Date(s.startsAt).getTime()) / 1000;
+        const rank = [GroupRole.Chair, GroupRole.CoChair, GroupRole.Rapporteur, GroupRole.Member, GroupRole.Observer];
+        const content: MinutesContent = {
+          title: `Minutes: ${s.title}`,
+          attendance: invitees.map((p) => {
+            const roles = Object.values(p.groups) as GroupRole[];
+            const seconds = DEMO_FIRST_MEETING_MINUTES.partial[p.key] ?? length;
+            return {
+              person: {
+                userId: (people.get(p.key) as UserEntity).id,
+                name: p.displayName,
+                role: rank.find((r) => roles.includes(r)) ?? GroupRole.Member,
+                country: p.country,
+                organisation: p.organisation,
+              },
+              secondsPresent: seconds,
+              firstJoinedAt: s.startsAt,
+              lastLeftAt: new Date(new Date(s.startsAt).getTime() + seconds * 1000).toISOString(),
+            };
+          }),
+          items: agenda.map((a) => {
+            const item = DEMO_FIRST_MEETING_MINUTES.items[a.position] ?? { notes: '', decisions: [] };
+            return {
+              key: a.id,
+              title: a.title,
+              notes: item.notes,
+              speakers: [],
+              decisions: item.decisions.map((text) => ({ text, result: null, secret: false })),
+              restricted: false,
+            };
+          }),
+        };
+        const doc = await tx.getRepository(MinutesDocumentEntity).save({
+          sessionId: session.id,
+          meetingId: null,
+          face: 'full' as const,
+          status: 'draft' as const,
+          currentVersion: 1,
+          createdBy: people.get('rapporteur-accountability')?.id ?? null,
+        });
+        await tx.getRepository(MinutesVersionEntity).insert({
+          documentId: doc.id,
+          number: 1,
+          content,
+          authorId: people.get('rapporteur-accountability')?.id ?? null,
+          note: 'Demo record',
+        });
+      }
     }
     return true;
   });
