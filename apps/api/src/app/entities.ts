@@ -2,7 +2,7 @@ import { AUDIT_ENTITIES } from '@kengash/api-audit';
 import { COUNCIL_ENTITIES } from '@kengash/api-council';
 import { IDENTITY_ENTITIES } from '@kengash/api-identity';
 import { LIVE_MEETING_ENTITIES } from '@kengash/api-live-meeting';
-import { MINUTES_ENTITIES } from '@kengash/api-minutes';
+import { ACTION_ENTITIES, MINUTES_ENTITIES } from '@kengash/api-minutes';
 import { NOTIFICATION_ENTITIES } from '@kengash/api-notifications';
 import { SCHEDULING_ENTITIES } from '@kengash/api-scheduling';
 
@@ -15,4 +15,5 @@ export const ENTITIES = [
   ...NOTIFICATION_ENTITIES,
   ...LIVE_MEETING_ENTITIES,
   ...MINUTES_ENTITIES,
+  ...ACTION_ENTITIES,
 ];

@@ -7,3 +7,4 @@ export * from './lib/live';
 export * from './lib/identity';
 export * from './lib/scheduling';
 export * from './lib/minutes';
+export * from './lib/actions';

@@ -1,5 +1,8 @@
 import { AuditModule } from '@kengash/api-audit';
 import { Module } from '@nestjs/common';
+import { ActionReminderService } from './actions/action-reminder.service';
+import { ActionsController } from './actions/actions.controller';
+import { ActionsService } from './actions/actions.service';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { MinutesController } from './minutes.controller';
@@ -7,8 +10,8 @@ import { MinutesService } from './minutes.service';
 
 @Module({
   imports: [AuditModule],
-  controllers: [MinutesController, DecisionsController],
-  providers: [MinutesService, DecisionsService],
+  controllers: [MinutesController, DecisionsController, ActionsController],
+  providers: [MinutesService, DecisionsService, ActionsService, ActionReminderService],
   exports: [MinutesService],
 })
 export class MinutesModule {}

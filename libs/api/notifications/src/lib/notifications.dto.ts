@@ -49,6 +49,7 @@ export class NotificationChannelsDto {
   @apply(channel()) [NotificationKind.SessionReminder]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.RsvpReceived]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.WorkPlanComment]?: ChannelSwitchesDto;
+  @apply(channel()) [NotificationKind.ActionItemDue]?: ChannelSwitchesDto;
 }
 
 export class WorkingHoursDto {

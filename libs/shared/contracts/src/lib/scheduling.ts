@@ -198,6 +198,7 @@ export enum NotificationKind {
   SessionReminder = 'session_reminder',
   RsvpReceived = 'rsvp_received',
   WorkPlanComment = 'work_plan_comment',
+  ActionItemDue = 'action_item_due',
 }
 
 export enum NotificationChannel {

@@ -25,6 +25,11 @@ export interface LiveConfig {
   eventsBurst: number;
 }
 
+export interface ActionsConfig {
+  /** How often the action-item reminder sweep runs. */
+  reminderIntervalSeconds: number;
+}
+
 export interface AuthConfig {
   secrets: AppSecrets;
   publicUrl: string;
@@ -73,6 +78,7 @@ export function configSections(env: Env, databaseUrl: string, secrets: AppSecret
       (): LiveConfig => ({ eventsPerSecond: env.LIVE_EVENTS_PER_SECOND, eventsBurst: env.LIVE_EVENTS_BURST }),
     ),
     registerAs('database', (): DatabaseConfig => ({ url: databaseUrl })),
+    registerAs('actions', (): ActionsConfig => ({ reminderIntervalSeconds: env.ACTION_REMINDER_INTERVAL_SECONDS })),
     registerAs(
       'app',
       (): AppConfig => ({

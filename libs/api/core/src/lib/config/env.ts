@@ -149,6 +149,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     description: 'How long SIGTERM waits for in-flight requests before closing',
     requiredInCompose: false,
   },
+  {
+    name: 'ACTION_REMINDER_INTERVAL_SECONDS',
+    default: '900',
+    description: 'How often action items are checked for due and overdue reminders to their owners (seconds)',
+    requiredInCompose: false,
+  },
 ];
 
 const bool = z
@@ -216,6 +222,7 @@ export const envSchema = z.object({
   LIVE_EVENTS_PER_SECOND: int(1, 10000).default(15),
   LIVE_EVENTS_BURST: int(1, 100000).default(40),
   SHUTDOWN_TIMEOUT_MS: int(0, 600000).default(10000),
+  ACTION_REMINDER_INTERVAL_SECONDS: int(1, 86400).default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@ import { Scheduling1796017200177 } from './1796017200177-Scheduling';
 import { LiveMeetings1796023193552 } from './1796023193552-LiveMeetings';
 import { MembershipUserIndex1796026956676 } from './1796026956676-MembershipUserIndex';
 import { Minutes1796028655354 } from './1796028655354-Minutes';
+import { ActionItems1796028979569 } from './1796028979569-ActionItems';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => object)[] = [
   LiveMeetings1796023193552,
   MembershipUserIndex1796026956676,
   Minutes1796028655354,
+  ActionItems1796028979569,
 ];

@@ -16,6 +16,7 @@ export const KIND_KEYS: Record<NotificationKind, string> = {
   [NotificationKind.SessionReminder]: _('notifications.kinds.session_reminder'),
   [NotificationKind.RsvpReceived]: _('notifications.kinds.rsvp_received'),
   [NotificationKind.WorkPlanComment]: _('notifications.kinds.work_plan_comment'),
+  [NotificationKind.ActionItemDue]: _('notifications.kinds.action_item_due'),
 };
 
 export const CHANNEL_KEYS: Record<NotificationChannel, string> = {
