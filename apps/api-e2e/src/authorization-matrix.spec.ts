@@ -70,6 +70,7 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/decisions': { allow: SIGNED_IN, query: 'status=weird' },
   'PUT /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
   'GET /api/minutes/:id/versions/:number': { allow: SIGNED_IN, params: { id: ZERO_UUID, number: '1' } },
+  'GET /api/minutes/:id/export': { allow: SIGNED_IN, params: { id: ZERO_UUID }, query: 'format=x' },
   'GET /api/minutes/:id/diff': { allow: SIGNED_IN, params: { id: ZERO_UUID }, query: 'from=x' },
   'POST /api/minutes/:id/circulate': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'POST /api/minutes/:id/approve': { allow: SIGNED_IN, params: { id: ZERO_UUID } },

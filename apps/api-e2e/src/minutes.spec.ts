@@ -14,6 +14,7 @@ import {
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { client, demo, signedIn } from './support/http';
+import { pdfText } from './support/pdf';
 import { ask, ok, Participant } from './support/live';
 
 /** Canonical JSON (sorted keys), written independently of the API's, to check the stored hash. */
@@ -312,6 +313,54 @@ describe('minutes', () => {
     expect(original.body).toMatchObject({ status: 'approved', contentHash: approved.body.contentHash });
   });
 
+  it('exports Russian minutes as PDF with the Cyrillic title and the content hash, and as Markdown', async () => {
+    // The correction (a draft) gets a Russian title and notes, then the chair approves it.
+    const list = await http.call<{ documents: { id: string; status: string; correctsId: string | null }[] }>(
+      `/api/sessions/${sessionId}/minutes`,
+      as('rapporteur-psychosocial'),
+    );
+    const correctionId = list.body.documents.find((d) => d.correctsId === minutesId)?.id ?? '';
+    const draft = (await http.call<MinutesView>(`/api/minutes/${correctionId}`, as('rapporteur-psychosocial'))).body;
+    const russian: MinutesContent = {
+      ...draft.content,
+      title: 'Протокол заседания рабочей группы по психосоциальной поддержке',
+      items: draft.content.items.map((i, n) =>
+        n === 0 ? { ...i, notes: '<p>Глава о семейном консультировании <strong>одобрена</strong>.</p>' } : i,
+      ),
+    };
+    const saved = await http.call<MinutesView>(`/api/minutes/${correctionId}`, {
+      method: 'PUT',
+      ...as('rapporteur-psychosocial'),
+      body: { baseVersion: draft.version, content: russian, note: 'Перевод' },
+    });
+    expect(saved.status).toBe(200);
+    const approved = await http.call<MinutesView>(`/api/minutes/${correctionId}/approve`, {
+      method: 'POST',
+      ...as('chair-psychosocial'),
+    });
+    expect(approved.status).toBe(200);
+    const hash = approved.body.contentHash ?? '';
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const res = await fetch(`${api.baseUrl}/api/minutes/${correctionId}/export?format=pdf&locale=ru`, {
+      headers: { authorization: `Bearer ${tokens['psychologist']}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="minutes-.*\.pdf"$/);
+    const { text } = await pdfText(Buffer.from(await res.arrayBuffer()));
+    expect(text).toContain('Протокол заседания рабочей группы по психосоциальной поддержке');
+    expect(text).toContain('Глава о семейном консультировании одобрена');
+    expect(text.replace(/\s/g, '')).toContain(hash);
+
+    const md = await http.call<string>(`/api/minutes/${correctionId}/export?format=md`, as('psychologist'));
+    expect(md.status).toBe(200);
+    expect(md.text).toContain('Протокол заседания рабочей группы');
+    expect(md.text).toContain(hash);
+    expect((await http.call(`/api/minutes/${correctionId}/export?format=doc`, as('psychologist'))).status).toBe(400);
+    expect((await http.call(`/api/minutes/${correctionId}/export?format=pdf`, as('prosecutor'))).status).toBe(404);
+  });
+
   it('makes a public summary without the restricted items, readable beyond the group once approved', async () => {
     const summary = await http.call<MinutesView>(`/api/sessions/${sessionId}/minutes`, {
       ...as('secretariat'),
@@ -348,8 +397,9 @@ describe('minutes', () => {
       result: { outcome: 'adopted' },
       fromPublicSummary: false,
     });
-    // The latest full record is the correction (a draft): the register says so.
-    expect(entry?.status).toBe('draft');
+    // The latest full record is the (approved) correction: the register takes the decision from it.
+    expect(entry?.status).toBe('approved');
+    expect(entry?.minutesId).not.toBe(minutesId);
     const other = await http.call<DecisionRegisterResponse>('/api/decisions?q=chapter', as('prosecutor'));
     expect(other.body.decisions.find((d) => d.session.id === sessionId)).toMatchObject({
       status: 'approved',

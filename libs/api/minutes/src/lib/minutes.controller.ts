@@ -20,13 +20,15 @@ import {
   Put,
   Query,
   Req,
+  Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CreateMinutesDto,
   DecideAmendmentDto,
   DiffQueryDto,
+  ExportQueryDto,
   MinutesCommentDto,
   ProposeAmendmentDto,
   SaveMinutesDto,
@@ -139,6 +141,24 @@ export class MinutesController {
     @Req() req: FastifyRequest,
   ): Promise<MinutesView> {
     return this.minutes.correct(p, id, ip(req));
+  }
+
+  @Get('minutes/:id/export')
+  @Can(Action.SignedIn)
+  @ApiOperation({
+    summary: 'The minutes as PDF (embedded Noto Sans: Cyrillic and Latin) or Markdown; audited for the full record',
+  })
+  async export(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Query() q: ExportQueryDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | string> {
+    const file = await this.minutes.export(p, id, q.format, q.locale, ip(req));
+    reply.header('content-type', file.contentType);
+    reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+    return file.body;
   }
 
   @Get('minutes/:id/amendments')

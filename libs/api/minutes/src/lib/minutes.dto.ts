@@ -100,3 +100,14 @@ export class DiffQueryDto {
   @Min(1)
   to!: number;
 }
+
+export class ExportQueryDto {
+  @ApiProperty({ enum: ['pdf', 'md'] })
+  @IsIn(['pdf', 'md'], { message: 'format must be pdf or md' })
+  format!: 'pdf' | 'md';
+
+  @ApiPropertyOptional({ enum: ['en', 'ru'], description: 'Language of the labels; default: the caller’s' })
+  @IsOptional()
+  @IsIn(['en', 'ru'], { message: 'locale must be en or ru' })
+  locale?: 'en' | 'ru';
+}

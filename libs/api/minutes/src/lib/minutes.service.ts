@@ -1,6 +1,7 @@
 import { AuditService } from '@kengash/api-audit';
 import { DomainException, ValidationDomainException } from '@kengash/api-core';
-import { Principal } from '@kengash/api-identity';
+import { CouncilEntity } from '@kengash/api-council';
+import { Principal, UserEntity } from '@kengash/api-identity';
 import { MeetingEntity, MinutesEntity } from '@kengash/api-live-meeting';
 import { AgendaItemEntity, InvitationEntity, SessionEntity } from '@kengash/api-scheduling';
 import {
@@ -14,12 +15,14 @@ import {
   MinutesDiffView,
   MinutesFace,
   MinutesView,
+  pickText,
   Rsvp,
   SessionMinutesList,
 } from '@kengash/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { MinutesExportHeader, minutesToMarkdown, minutesToPdf } from './export/minutes-export';
 import { contentHash, diffContent, fromLiveRecord, parseContent, publicFace, sanitizeNotes } from './content';
 import {
   MinutesAmendmentEntity,
@@ -617,6 +620,55 @@ export class MinutesService {
       .getRepository(MinutesCommentEntity)
       .findOneOrFail({ where: { id: row.id }, relations: { author: true } });
     return commentView(saved);
+  }
+
+  /**
+   * The document as PDF or Markdown, labels in the caller's language (or the one asked for); exporting the
+   * full record (restricted to the group) is audited.
+   */
+  async export(
+    principal: Principal,
+    id: string,
+    format: 'pdf' | 'md',
+    locale: 'en' | 'ru' | undefined,
+    ip: string | null,
+  ): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
+    const { doc, session } = await this.load(principal, id);
+    const content = await this.content(this.db.manager, doc);
+    const user = await this.db.getRepository(UserEntity).findOne({ where: { id: principal.userId } });
+    const lang: 'en' | 'ru' = locale ?? (user?.locale === 'ru' ? 'ru' : 'en');
+    const council = await this.db.getRepository(CouncilEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
+    const header: MinutesExportHeader = {
+      councilName: council ? pickText(council.name, lang) : 'Kengash',
+      groupNames: (session.groups ?? []).map((g) => pickText(g.name, lang)),
+      sessionTitle: session.title,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      timeZone: session.timeZone,
+      status: doc.status,
+      face: doc.face,
+      contentHash: doc.contentHash,
+      version: doc.currentVersion,
+      locale: lang,
+      generatedAt: new Date().toISOString(),
+    };
+    if (doc.face === 'full')
+      await this.audit.record({
+        actorId: principal.userId,
+        action: 'minutes.exported',
+        targetType: 'minutes',
+        targetId: doc.id,
+        ip,
+        details: { format, version: doc.currentVersion, status: doc.status },
+      });
+    const base = `minutes-${session.startsAt.toISOString().slice(0, 10)}-${doc.face}-v${doc.currentVersion}`;
+    return format === 'pdf'
+      ? { body: await minutesToPdf(content, header), contentType: 'application/pdf', filename: `${base}.pdf` }
+      : {
+          body: minutesToMarkdown(content, header),
+          contentType: 'text/markdown; charset=utf-8',
+          filename: `${base}.md`,
+        };
   }
 
   /** The meeting a document was drafted from (for the exports' header and the tests). */
