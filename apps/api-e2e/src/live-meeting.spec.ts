@@ -455,7 +455,12 @@ describe('live meetings', () => {
     const deadline = Date.now() + 5_000;
     while ((await spans()).all < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await spans()).toEqual({ open: 1, all: 2 });
+    // Closing the connection (the tab) is leaving: the others see the person go.
+    const counsellor = worker.snapshot?.me.userId ?? '';
+    await chair.until((p) => !!p.snapshot?.presence.some((x) => x.userId === counsellor), 'the counsellor in');
     worker.close();
+    await chair.until((p) => !p.snapshot?.presence.some((x) => x.userId === counsellor), 'the counsellor gone');
+    expect(await spans()).toEqual({ open: 0, all: 2 });
   });
 
   it('limits how many events one person may send, with an error ack', async () => {

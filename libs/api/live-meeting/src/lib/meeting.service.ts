@@ -47,7 +47,7 @@ import {
   SecretBallotEntity,
   VoteEntity,
 } from './live.entities';
-import { Audience, capabilities, loadPeople, personFor, RoomPerson, VOTING_ROLES } from './people';
+import { Audience, capabilities, loadPeople, personFor, returned, RoomPerson, VOTING_ROLES } from './people';
 import { chatFor, eventFor, queueFor } from './redact';
 
 /** What a socket keeps about a meeting it joined (plain data: it survives connection-state recovery). */
@@ -389,11 +389,13 @@ export class MeetingService {
 
   /** Closes the socket's open spans (all its meetings, or one); returns the meetings left. */
   async closeSpans(socketId: string, meetingId?: string): Promise<{ meetingId: string; userId: string }[]> {
-    const rows: { meeting_id: string; user_id: string }[] = await this.db.query(
-      `UPDATE meeting_attendance SET left_at = now()
+    const rows = returned<{ meeting_id: string; user_id: string }>(
+      await this.db.query(
+        `UPDATE meeting_attendance SET left_at = now()
         WHERE socket_id = $1 AND left_at IS NULL AND ($2::uuid IS NULL OR meeting_id = $2)
         RETURNING meeting_id, user_id`,
-      [socketId, meetingId ?? null],
+        [socketId, meetingId ?? null],
+      ),
     );
     return rows.map((r) => ({ meetingId: r.meeting_id, userId: r.user_id }));
   }
@@ -566,13 +568,15 @@ export class MeetingService {
     else if (!joined.can.raiseHand) throw forbidden('Observers cannot ask for the floor');
     return this.commit(joined, async (tx, meeting) => {
       this.requireStatus(meeting, 'live');
-      const changed: unknown[] = await tx.query(
-        `UPDATE meeting_queue
+      const changed = returned<{ id: string }>(
+        await tx.query(
+          `UPDATE meeting_queue
             SET status = CASE status WHEN 'speaking' THEN 'spoke' ELSE 'lowered' END,
                 ended_at = CASE status WHEN 'speaking' THEN now() ELSE ended_at END,
                 lowered_by = $3
           WHERE meeting_id = $1 AND user_id = $2 AND status IN ('waiting', 'speaking') RETURNING id`,
-        [meeting.id, target, joined.me.userId],
+          [meeting.id, target, joined.me.userId],
+        ),
       );
       if (!changed.length) {
         const queue = await this.queue(tx, joined.meetingId, joined.sessionId);

@@ -128,3 +128,13 @@ export function personFor(person: RoomPerson, audience: Audience): LivePerson {
     organisation: person.organisation,
   };
 }
+
+/**
+ * The rows of a `RETURNING` query. TypeORM answers an UPDATE or DELETE (also one wrapped in a CTE) with
+ * `[rows, affected]` and an INSERT or SELECT with the rows; this takes either.
+ */
+export function returned<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
+  return result as T[];
+}

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { INSTANCE_STALE_SECONDS, MeetingService } from './meeting.service';
-import { Audience, personFor } from './people';
+import { Audience, personFor, returned } from './people';
 
 const HEARTBEAT_MS = 5_000;
 
@@ -59,15 +59,17 @@ export class PresenceService implements OnApplicationBootstrap, OnModuleDestroy 
          ON CONFLICT (id) DO UPDATE SET seen_at = now()`,
         [this.instanceId],
       );
-      const closed: { meeting_id: string; user_id: string; session_id: string }[] = await this.db.query(
-        `WITH dead AS (
+      const closed = returned<{ meeting_id: string; user_id: string; session_id: string }>(
+        await this.db.query(
+          `WITH dead AS (
            DELETE FROM live_instances WHERE seen_at < now() - make_interval(secs => $1) AND id <> $2
            RETURNING id, seen_at)
          UPDATE meeting_attendance a SET left_at = greatest(d.seen_at, a.joined_at)
            FROM dead d, meetings m
           WHERE a.instance_id = d.id AND a.left_at IS NULL AND m.id = a.meeting_id
          RETURNING a.meeting_id, a.user_id, m.session_id`,
-        [INSTANCE_STALE_SECONDS * 2, this.instanceId],
+          [INSTANCE_STALE_SECONDS * 2, this.instanceId],
+        ),
       );
       for (const c of closed) this.left(c.meeting_id, c.session_id, c.user_id);
       if (closed.length) this.logger.warn(`Closed ${closed.length} attendance span(s) of a stopped API instance`);
