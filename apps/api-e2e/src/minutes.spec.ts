@@ -7,6 +7,7 @@ import {
   MinutesDiffView,
   MinutesDraftView,
   MinutesView,
+  NotificationListResponse,
   NOTES_TEXT,
   SessionView,
   WorkingGroupListResponse,
@@ -220,6 +221,14 @@ describe('minutes', () => {
     });
     expect(circulated.status).toBe(200);
     expect(circulated.body.status).toBe('circulated');
+    // Those who attended hear of it; the rapporteur who circulated does not.
+    const inbox = await http.call<NotificationListResponse>('/api/notifications', as('psychologist'));
+    expect(inbox.body.items.find((n) => n.kind === 'minutes_circulated')).toMatchObject({
+      title: 'Протокол на согласовании: Psychosocial support: minutes test', // her language is Russian
+      link: `/sessions/${sessionId}/minutes`,
+    });
+    const own = await http.call<NotificationListResponse>('/api/notifications', as('rapporteur-psychosocial'));
+    expect(own.body.items.some((n) => n.kind === 'minutes_circulated')).toBe(false);
     const put = await http.call(`/api/minutes/${minutesId}`, {
       method: 'PUT',
       ...as('rapporteur-psychosocial'),

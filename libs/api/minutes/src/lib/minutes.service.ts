@@ -1,4 +1,5 @@
 import { AuditService } from '@kengash/api-audit';
+import { NotificationsService, RenderedNotification } from '@kengash/api-notifications';
 import { DomainException, ValidationDomainException } from '@kengash/api-core';
 import { CouncilEntity } from '@kengash/api-council';
 import { Principal, UserEntity } from '@kengash/api-identity';
@@ -15,6 +16,7 @@ import {
   MinutesDiffView,
   MinutesFace,
   MinutesView,
+  NotificationKind,
   pickText,
   Rsvp,
   SessionMinutesList,
@@ -57,6 +59,7 @@ export class MinutesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---- access ------------------------------------------------------------------------------------------
@@ -422,8 +425,9 @@ export class MinutesService {
     return number;
   }
 
+  /** Circulates a draft; the attendees of record hear of it (in the app and by e-mail, per their preferences). */
   async circulate(principal: Principal, id: string, ip: string | null): Promise<MinutesView> {
-    return this.db.transaction(async (tx) => {
+    const view = await this.db.transaction(async (tx) => {
       const { doc, session, rights } = await this.load(principal, id, tx, true);
       if (!rights.write)
         throw new DomainException(
@@ -449,6 +453,13 @@ export class MinutesService {
       );
       return this.toView(principal, doc, session, rights, tx);
     });
+    const attendees = view.content.attendance.map((a) => a.person.userId).filter((u) => u !== principal.userId);
+    await this.notifications.notify({
+      userIds: attendees,
+      kind: NotificationKind.MinutesCirculated,
+      render: (r) => circulatedNotice(r.locale, view.session.title, `/sessions/${view.sessionId}/minutes`),
+    });
+    return view;
   }
 
   /** Approval by the chair: the content is frozen and its SHA-256 stored; nothing changes it afterwards. */
@@ -697,3 +708,18 @@ const commentView = (r: MinutesCommentEntity): MinutesCommentView => ({
   body: r.body,
   createdAt: r.createdAt.toISOString(),
 });
+
+/** The notice that minutes circulate, in the recipient's language. */
+export function circulatedNotice(locale: string, sessionTitle: string, link: string): RenderedNotification {
+  return locale === 'ru'
+    ? {
+        title: `Протокол на согласовании: ${sessionTitle}`,
+        body: 'Проект протокола разослан участникам. Предложите поправки до его утверждения председателем.',
+        link,
+      }
+    : {
+        title: `Minutes to review: ${sessionTitle}`,
+        body: 'The draft minutes have been circulated to those who attended. Propose amendments before the chair approves them.',
+        link,
+      };
+}

@@ -50,6 +50,7 @@ export class NotificationChannelsDto {
   @apply(channel()) [NotificationKind.RsvpReceived]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.WorkPlanComment]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.ActionItemDue]?: ChannelSwitchesDto;
+  @apply(channel()) [NotificationKind.MinutesCirculated]?: ChannelSwitchesDto;
 }
 
 export class WorkingHoursDto {

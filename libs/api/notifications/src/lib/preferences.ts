@@ -16,13 +16,17 @@ const EMAIL_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
   NotificationKind.SessionCancelled,
   NotificationKind.SessionReminder,
   NotificationKind.ActionItemDue,
+  NotificationKind.MinutesCirculated,
 ]);
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
 export const NOTIFICATION_CHANNELS = Object.values(NotificationChannel);
 export const DEFAULT_WORKING_HOURS = { start: '09:00', end: '18:00' } as const;
 
-/** In-app on for everything; e-mail on for session invitations, changes, cancellations and reminders, and action-item reminders. */
+/**
+ * In-app on for everything; e-mail on for session invitations, changes, cancellations and reminders,
+ * action-item reminders and circulated minutes.
+ */
 export function defaultChannels(): NotificationPreferences['channels'] {
   return Object.fromEntries(
     NOTIFICATION_KINDS.map((kind) => [

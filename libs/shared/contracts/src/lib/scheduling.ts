@@ -199,6 +199,7 @@ export enum NotificationKind {
   RsvpReceived = 'rsvp_received',
   WorkPlanComment = 'work_plan_comment',
   ActionItemDue = 'action_item_due',
+  MinutesCirculated = 'minutes_circulated',
 }
 
 export enum NotificationChannel {

@@ -17,6 +17,7 @@ export const KIND_KEYS: Record<NotificationKind, string> = {
   [NotificationKind.RsvpReceived]: _('notifications.kinds.rsvp_received'),
   [NotificationKind.WorkPlanComment]: _('notifications.kinds.work_plan_comment'),
   [NotificationKind.ActionItemDue]: _('notifications.kinds.action_item_due'),
+  [NotificationKind.MinutesCirculated]: _('notifications.kinds.minutes_circulated'),
 };
 
 export const CHANNEL_KEYS: Record<NotificationChannel, string> = {
