@@ -53,7 +53,6 @@ describe('app routes', () => {
   });
 
   it.each([
-    ['/minutes', 'Minutes'],
     ['/practices', 'Best practices'],
     ['/network', 'Network'],
   ])('%s says what it will hold and that it is not open yet', async (url, name) => {
@@ -93,6 +92,9 @@ describe('app routes', () => {
     '/live',
     '/sessions/s1/live',
     '/sessions/s1/minutes',
+    '/minutes',
+    '/minutes/actions',
+    '/minutes/m1',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {
     await harness.navigateByUrl(url);
     backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
@@ -117,12 +119,12 @@ describe('app routes', () => {
   });
 
   it('translates the page title when the language changes', async () => {
-    await harness.navigateByUrl('/minutes');
+    await harness.navigateByUrl('/practices');
 
     translate.use('ru');
     harness.detectChanges();
 
-    expect(title()).toBe('Протоколы · Kengash');
-    expect(heading()).toBe('Протоколы');
+    expect(title()).toBe('Лучшие практики · Kengash');
+    expect(heading()).toBe('Лучшие практики');
   });
 });

@@ -20,6 +20,9 @@ const council = () => import('@kengash/web-council-feature');
 /** The live meetings list, the live meeting room and the minutes draft, loaded on first use. */
 const liveMeeting = () => import('@kengash/web-live-meeting-feature');
 
+/** Minutes, the decisions register and my action items, loaded on first use. */
+const minutes = () => import('@kengash/web-minutes-feature');
+
 /** The identity screens, loaded on first use. */
 const identity = () => import('@kengash/web-identity-feature');
 
@@ -80,7 +83,25 @@ export const appRoutes: Route[] = [
         title: _('sessions.rsvpPage.title'),
         loadComponent: () => council().then((m) => m.RsvpPageComponent),
       },
-      plannedArea('minutes'),
+      {
+        path: 'minutes',
+        title: _('minutesArea.register.title'),
+        canActivate: [authGuard],
+        pathMatch: 'full',
+        loadComponent: () => minutes().then((m) => m.DecisionsRegisterComponent),
+      },
+      {
+        path: 'minutes/actions',
+        title: _('minutesArea.actions.title'),
+        canActivate: [authGuard],
+        loadComponent: () => minutes().then((m) => m.MyActionsComponent),
+      },
+      {
+        path: 'minutes/:id',
+        title: _('minutesArea.page.title'),
+        canActivate: [authGuard],
+        loadComponent: () => minutes().then((m) => m.MinutesPageComponent),
+      },
       plannedArea('practices'),
       plannedArea('network'),
       {

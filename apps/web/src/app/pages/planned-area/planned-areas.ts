@@ -1,7 +1,7 @@
 import { _ } from '@ngx-translate/core';
 
 /** Areas of Kengash that are announced in the navigation but not built yet. */
-export type PlannedArea = 'minutes' | 'practices' | 'network';
+export type PlannedArea = 'practices' | 'network';
 
 export interface PlannedAreaCopy {
   /** Page title and heading: the same words as the navigation entry. */
@@ -11,10 +11,6 @@ export interface PlannedAreaCopy {
 }
 
 export const PLANNED_AREAS: Record<PlannedArea, PlannedAreaCopy> = {
-  minutes: {
-    title: _('nav.minutes'),
-    description: _('areas.minutes.description'),
-  },
   practices: {
     title: _('nav.practices'),
     description: _('areas.practices.description'),

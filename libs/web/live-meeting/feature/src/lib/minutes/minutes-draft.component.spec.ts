@@ -91,6 +91,8 @@ describe('MinutesDraftComponent', () => {
   it('shows attendance with durations, notes, speakers and decisions with their votes', () => {
     http.expectOne('/api/sessions/s1/minutes-draft').flush(draft);
     fixture.detectChanges();
+    http.expectOne('/api/sessions/s1/minutes').flush({ documents: [], canCreate: false });
+    fixture.detectChanges();
 
     const rows = [...sut.querySelectorAll('[data-testid=attendance-row]')];
     expect(rows.map((r) => r.querySelector('[data-testid=attendance-duration]')?.textContent?.trim())).toEqual([
@@ -112,5 +114,29 @@ describe('MinutesDraftComponent', () => {
       .flush({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' }, { status: 404, statusText: 'Not Found' });
     fixture.detectChanges();
     expect(text('minutes-error')).toContain('There are no minutes yet');
+  });
+
+  it('links to the minutes when a document exists', () => {
+    http.expectOne('/api/sessions/s1/minutes-draft').flush(draft);
+    fixture.detectChanges();
+    http.expectOne('/api/sessions/s1/minutes').flush({
+      documents: [{ id: 'doc1', face: 'full', status: 'draft', correctsId: null, version: 1 }],
+      canCreate: true,
+    });
+    fixture.detectChanges();
+
+    const link = sut.querySelector<HTMLAnchorElement>('[data-testid=open-minutes]');
+    expect(link?.textContent?.trim()).toBe('Open the minutes');
+    expect(link?.getAttribute('href')).toBe('/minutes/doc1');
+    expect(sut.querySelector('[data-testid=start-minutes]')).toBeNull();
+  });
+
+  it('offers to start the minutes when there are none and the caller may', () => {
+    http.expectOne('/api/sessions/s1/minutes-draft').flush(draft);
+    fixture.detectChanges();
+    http.expectOne('/api/sessions/s1/minutes').flush({ documents: [], canCreate: true });
+    fixture.detectChanges();
+
+    expect(text('start-minutes')).toBe('Start the minutes');
   });
 });

@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { LocalizedText, MinutesDecision, MinutesDraftView, pickText, YES_NO_ABSTAIN } from '@kengash/contracts';
 import { ApiProblem, AuthService, toApiProblem } from '@kengash/web-identity-data-access';
 import { LiveMeetingApiService } from '@kengash/web-live-meeting-data-access';
+import { SessionMinutesComponent } from '@kengash/web-minutes-feature';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { choiceLabel, formatDuration, injectActiveLocale, MEETING_ROLE_KEYS, outcomeKey } from '../shared/live-labels';
@@ -18,7 +19,14 @@ type LoadState =
 /** `/sessions/:id/minutes`: the minutes draft frozen when the meeting ended — attendance, notes, speakers, votes. */
 @Component({
   selector: 'kg-minutes-draft',
-  imports: [LivePersonComponent, MatButtonModule, MatProgressBarModule, RouterLink, TranslatePipe],
+  imports: [
+    LivePersonComponent,
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    SessionMinutesComponent,
+    TranslatePipe,
+  ],
   templateUrl: './minutes-draft.component.html',
   styleUrl: './minutes-draft.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -29,6 +29,7 @@ import {
 import { utcToZoned } from '@kengash/util-time';
 import { SessionsApiService } from '@kengash/web-council-data-access';
 import { ApiProblem, AuthService, LiveService, toApiProblem } from '@kengash/web-identity-data-access';
+import { SessionMinutesComponent } from '@kengash/web-minutes-feature';
 import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { filter, Observable, Subscription, switchMap } from 'rxjs';
@@ -57,6 +58,7 @@ const SERIES_DAYS = 365;
     MatProgressBarModule,
     ProblemComponent,
     RouterLink,
+    SessionMinutesComponent,
     TimeZoneStripComponent,
     TranslatePipe,
   ],
