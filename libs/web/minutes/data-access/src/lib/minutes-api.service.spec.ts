@@ -72,6 +72,15 @@ describe('MinutesApiService', () => {
     expect(sut.exportUrl('m1', 'md', 'uz')).toBe('/api/minutes/m1/export?format=md&locale=en');
   });
 
+  it('fetches an export as a file', async () => {
+    const reply = firstValueFrom(sut.exportFile('m1', 'md', 'en'));
+    const request = http.expectOne('/api/minutes/m1/export?format=md&locale=en');
+    expect(request.request.responseType).toBe('blob');
+    request.flush(new Blob(['# Minutes']), { headers: { 'content-disposition': 'attachment; filename="m.md"' } });
+    const response = await reply;
+    expect(response.headers.get('content-disposition')).toContain('m.md');
+  });
+
   it('queries the register and my actions without empty parameters, and patches an action', () => {
     sut.decisions({ q: 'plan', groupId: '', status: 'approved' }).subscribe();
     sut.actions({ owner: 'me' }).subscribe();

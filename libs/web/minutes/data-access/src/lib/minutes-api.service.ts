@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   ActionItemListQuery,
@@ -111,9 +111,14 @@ export class MinutesApiService {
     });
   }
 
-  /** The address of the export (a plain link: the browser downloads it with the session cookie). */
+  /** The address of the export. */
   exportUrl(minutesId: string, format: MinutesExportFormat, locale: string): string {
     return `/api/minutes/${id(minutesId)}/export?format=${format}&locale=${locale === 'ru' ? 'ru' : 'en'}`;
+  }
+
+  /** `GET /api/minutes/:id/export`: the file (fetched with the access token, then saved by the page). */
+  exportFile(minutesId: string, format: MinutesExportFormat, locale: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(this.exportUrl(minutesId, format, locale), { responseType: 'blob', observe: 'response' });
   }
 
   /** `GET /api/decisions`: the decisions register. */

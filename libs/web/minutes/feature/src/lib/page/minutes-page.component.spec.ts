@@ -83,9 +83,6 @@ describe('MinutesPageComponent', () => {
     expect(text('minutes-time')).toContain('Mar 12, 2031');
     expect(sut.querySelector('[data-testid=minutes-notes] strong')?.textContent).toBe('agreed');
     expect(sut.querySelectorAll('[data-testid=attendance-row]')).toHaveLength(1);
-    expect(sut.querySelector('[data-testid=download-pdf]')?.getAttribute('href')).toBe(
-      '/api/minutes/m1/export?format=pdf&locale=en',
-    );
     // What the caller may not do is not offered.
     for (const id of ['notes-editor', 'save', 'circulate', 'approve', 'propose-form', 'comment-form']) {
       expect(sut.querySelector(`[data-testid=${id}]`)).toBeNull();
@@ -217,6 +214,26 @@ describe('MinutesPageComponent', () => {
     expect(sut.querySelector('[data-testid=diff] ins')?.textContent).toContain('agreed');
     expect(sut.querySelector('[data-testid=diff] ins')?.textContent).toContain('added');
     expect(sut.querySelector('[data-testid=diff] del')?.textContent).toContain('discussed');
+  });
+
+  it('downloads the PDF with the file name the server gives', () => {
+    open(minutesView({ status: 'approved', contentHash: 'b'.repeat(64) }));
+    const createObjectURL = jest.fn(() => 'blob:minutes');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      expect(this.download).toBe('minutes-spring.pdf');
+      expect(this.href).toBe('blob:minutes');
+    });
+    must(button('download-pdf')).click();
+    http
+      .expectOne('/api/minutes/m1/export?format=pdf&locale=en')
+      .flush(new Blob(['%PDF']), { headers: { 'content-disposition': 'attachment; filename="minutes-spring.pdf"' } });
+
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(createObjectURL).toHaveBeenCalled();
+    click.mockRestore();
   });
 
   it('says when the minutes are not found', () => {

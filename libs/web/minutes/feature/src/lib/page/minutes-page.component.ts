@@ -3,6 +3,7 @@ import {
   Component,
   computed,
   DestroyRef,
+  DOCUMENT,
   effect,
   inject,
   input,
@@ -82,6 +83,7 @@ export class MinutesPageComponent {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly translate = inject(TranslateService);
+  private readonly document = inject(DOCUMENT);
   private request: Subscription | undefined;
 
   /** Bound from the route parameter. */
@@ -329,9 +331,27 @@ export class MinutesPageComponent {
     });
   }
 
-  protected exportUrl(format: 'pdf' | 'md'): string {
+  /** Fetches the export with the access token and hands it to the browser as a download. */
+  protected download(format: 'pdf' | 'md'): void {
     const view = this.view();
-    return view ? this.api.exportUrl(view.id, format, this.locale()) : '';
+    if (!view) return;
+    this.problem.set(null);
+    this.api.exportFile(view.id, format, this.locale()).subscribe({
+      next: (response) => {
+        const disposition = response.headers.get('content-disposition') ?? '';
+        const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+        const blob = response.body ?? new Blob([]);
+        const url = URL.createObjectURL(blob);
+        const link = this.document.createElement('a');
+        link.href = url;
+        link.download = named ?? `minutes.${format}`;
+        this.document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+      },
+      error: (error: unknown) => this.problem.set(toApiProblem(error)),
+    });
   }
 
   protected when(instant: string | null): string {
