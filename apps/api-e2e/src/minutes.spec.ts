@@ -428,5 +428,15 @@ describe('minutes', () => {
     const demoMinutes = await http.call<MinutesView>(`/api/minutes/${first?.minutesId}`, as('psychologist'));
     expect(demoMinutes.body.content.attendance.length).toBeGreaterThan(10);
     expect(demoMinutes.body.content.items[3].decisions[0].text).toContain('practitioners');
+    const demoActions = await http.call<{ items: { title: string; status: string; minutesId: string | null }[] }>(
+      '/api/actions',
+      as('secretariat'),
+    );
+    expect(
+      demoActions.body.items
+        .filter((a) => a.minutesId === first?.minutesId)
+        .map((a) => a.status)
+        .sort(),
+    ).toEqual(['done', 'done', 'in_progress']);
   });
 });

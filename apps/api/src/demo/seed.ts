@@ -8,9 +8,17 @@ import {
   WorkPlanItemGroupEntity,
 } from '@kengash/api-council';
 import { PasswordService, UserEntity } from '@kengash/api-identity';
-import { MinutesDocumentEntity, MinutesVersionEntity } from '@kengash/api-minutes';
+import { ActionItemEntity, MinutesDocumentEntity, MinutesVersionEntity } from '@kengash/api-minutes';
 import { AgendaItemEntity, InvitationEntity, SessionEntity } from '@kengash/api-scheduling';
-import { GroupRole, MinutesContent, Rsvp, SessionFormat, SessionStatus, UserStatus } from '@kengash/contracts';
+import {
+  ActionItemStatus,
+  GroupRole,
+  MinutesContent,
+  Rsvp,
+  SessionFormat,
+  SessionStatus,
+  UserStatus,
+} from '@kengash/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -200,6 +208,53 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
           authorId: people.get('rapporteur-accountability')?.id ?? null,
           note: 'Demo record',
         });
+        // A few action items from its decisions: two done, one still open (due a month after loading).
+        const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+        const byPosition = (n: number) => agenda.find((a) => a.position === n)?.id ?? null;
+        const actions = [
+          {
+            title: 'Mark the joint items in each group’s plan',
+            group: 'accountability',
+            owner: 'chair-accountability',
+            item: 3,
+            index: 1,
+            due: '2024-09-30',
+            status: ActionItemStatus.Done,
+          },
+          {
+            title: 'Share the adopted preliminary plans with the focal points',
+            group: 'psychosocial-support',
+            owner: 'rapporteur-psychosocial',
+            item: 3,
+            index: 0,
+            due: '2024-08-31',
+            status: ActionItemStatus.Done,
+          },
+          {
+            title: 'Outline of the practitioners’ network for the next meeting',
+            group: 'civil-society',
+            owner: 'chair-civil-society',
+            item: 4,
+            index: 0,
+            due,
+            status: ActionItemStatus.InProgress,
+          },
+        ];
+        await tx.getRepository(ActionItemEntity).insert(
+          actions.map((a) => ({
+            title: a.title,
+            groupId: (groups.get(a.group) as WorkingGroupEntity).id,
+            sessionId: session.id,
+            minutesId: doc.id,
+            itemKey: byPosition(a.item),
+            decisionIndex: a.index,
+            ownerId: (people.get(a.owner) as UserEntity).id,
+            dueDate: a.due,
+            status: a.status,
+            workPlanItemId: null,
+            createdBy: people.get('secretariat')?.id ?? null,
+          })),
+        );
       }
     }
     return true;
