@@ -44,6 +44,7 @@ describe('minutes', () => {
   let agenda: string[] = [];
   let minutesId = '';
   let live: MinutesDraftView;
+  let created0: SessionView;
   const people: Participant[] = [];
   const as = (key: string) => ({ token: tokens[key] });
 
@@ -80,6 +81,7 @@ describe('minutes', () => {
     expect(created.status).toBe(201);
     sessionId = created.body.id;
     agenda = created.body.agenda.map((a) => a.id);
+    created0 = created.body;
   });
 
   afterAll(async () => {
@@ -122,6 +124,18 @@ describe('minutes', () => {
     ok(await ask(chair.socket, 'meeting:end', { sessionId }));
     live = (await http.call<MinutesDraftView>(`/api/sessions/${sessionId}/minutes-draft`, as('chair-psychosocial')))
       .body;
+    // An action item still open from before: the new minutes carry it over as a section to review.
+    const me = await http.call<{ id: string }>('/api/me', as('psychologist'));
+    const carried = await http.call('/api/actions', {
+      ...as('chair-psychosocial'),
+      body: {
+        title: 'Translate the handbook chapter',
+        groupId: created0.groupIds[0],
+        ownerId: me.body.id,
+        dueDate: '2031-07-01',
+      },
+    });
+    expect(carried.status).toBe(201);
 
     const created = await http.call<MinutesView>(`/api/sessions/${sessionId}/minutes`, {
       ...as('rapporteur-psychosocial'),
@@ -137,6 +151,9 @@ describe('minutes', () => {
     expect(content.attendance).toHaveLength(3);
     for (const a of content.attendance) expect(a.secondsPresent).toBeGreaterThanOrEqual(1);
     expect(content.items[0].notes).toBe('<p>The chapter on family counselling is agreed.</p>');
+    const carryOver = content.items.find((i) => i.key === 'extra-900');
+    expect(carryOver?.title).toBe('Open action items (carried over)');
+    expect(carryOver?.notes).toContain('Translate the handbook chapter');
     expect(content.items[0].decisions[0]).toMatchObject({
       text: 'Adopt the chapter?',
       result: { outcome: 'adopted', tally: { yes: 3, no: 0, abstain: 0 }, votesCast: 3 },

@@ -25,6 +25,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MinutesExportHeader, minutesToMarkdown, minutesToPdf } from './export/minutes-export';
+import { ActionsService } from './actions/actions.service';
 import { contentHash, diffContent, fromLiveRecord, parseContent, publicFace, sanitizeNotes } from './content';
 import {
   MinutesAmendmentEntity,
@@ -45,6 +46,12 @@ interface Rights {
   chair: boolean;
 }
 
+/** The section of a new full record that lists the action items carried over from earlier sessions. */
+export const CARRY_OVER_KEY = 'extra-900';
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 const notFound = () => new DomainException(ErrorCode.NotFound, 'These minutes were not found');
 const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainException(ErrorCode.Conflict, message, details);
@@ -60,6 +67,7 @@ export class MinutesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly actions: ActionsService,
   ) {}
 
   // ---- access ------------------------------------------------------------------------------------------
@@ -266,6 +274,19 @@ export class MinutesService {
           content = fromLiveRecord(live.content, session.title);
           meetingId = live.meetingId;
         } else content = await this.fromAgenda(tx, session);
+        // The carry-over: items still open from earlier sessions become a section to review.
+        const open = (await this.actions.openForSession(principal, sessionId)).items;
+        if (open.length)
+          content.items.push({
+            key: CARRY_OVER_KEY,
+            title: 'Open action items (carried over)',
+            notes: `<ul>${open
+              .map((a) => `<li>${escapeHtml(a.title)} — ${escapeHtml(a.ownerName)}, ${a.dueDate} (${a.status})</li>`)
+              .join('')}</ul>`,
+            speakers: [],
+            decisions: [],
+            restricted: false,
+          });
       }
       const doc = await tx.getRepository(MinutesDocumentEntity).save({
         sessionId,
