@@ -45,6 +45,32 @@ describe('SessionMinutesComponent', () => {
     expect(sut.querySelector('[data-testid=start-minutes]')).toBeNull();
   });
 
+  it('offers the public summary once a full record exists, and starts it', () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    http.expectOne('/api/sessions/s1/minutes').flush({
+      documents: [{ id: 'm1', face: 'full', status: 'approved', correctsId: null, version: 2 }],
+      canCreate: true,
+    });
+    fixture.detectChanges();
+    must(sut.querySelector<HTMLButtonElement>('[data-testid=start-public-summary]')).click();
+    const post = http.expectOne('/api/sessions/s1/minutes');
+    expect(post.request.body).toEqual({ face: 'public' });
+    post.flush(minutesView({ id: 'pub' }));
+    expect(navigate).toHaveBeenCalledWith(['/minutes', 'pub']);
+  });
+
+  it('does not offer a second public summary, nor one without a full record', () => {
+    http.expectOne('/api/sessions/s1/minutes').flush({
+      documents: [
+        { id: 'p1', face: 'public', status: 'draft', correctsId: null, version: 1 },
+        { id: 'm1', face: 'full', status: 'approved', correctsId: null, version: 2 },
+      ],
+      canCreate: true,
+    });
+    fixture.detectChanges();
+    expect(sut.querySelector('[data-testid=start-public-summary]')).toBeNull();
+  });
+
   it('starts minutes when the caller may, and opens them', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     http.expectOne('/api/sessions/s1/minutes').flush({ documents: [], canCreate: true });

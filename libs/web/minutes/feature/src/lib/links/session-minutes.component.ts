@@ -41,6 +41,17 @@ import { FACE_KEYS, STATUS_KEYS } from '../shared/minutes-labels';
             <button mat-stroked-button type="button" data-testid="start-minutes" [disabled]="busy()" (click)="start()">
               {{ 'minutesArea.session.start' | translate }}
             </button>
+            @if (canStartPublic(list)) {
+              <button
+                mat-stroked-button
+                type="button"
+                data-testid="start-public-summary"
+                [disabled]="busy()"
+                (click)="start('public')"
+              >
+                {{ 'minutesArea.session.startPublic' | translate }}
+              </button>
+            }
           }
         }
         @if (problem(); as p) {
@@ -117,6 +128,11 @@ export class SessionMinutesComponent {
       // Those who may not read the minutes simply see no section.
       error: () => this.minutes.set(null),
     });
+  }
+
+  /** The public summary is made from a full record, once per session (a correction replaces it later). */
+  protected canStartPublic(list: SessionMinutesList): boolean {
+    return list.documents.some((d) => d.face === 'full') && !list.documents.some((d) => d.face === 'public');
   }
 
   protected start(face: MinutesFace = 'full'): void {
