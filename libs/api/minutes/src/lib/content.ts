@@ -37,7 +37,7 @@ export const notesText = (html: string) =>
     .replace(/&#39;/g, "'")
     .trim();
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Plain text (the live notes) as paragraphs of HTML. */

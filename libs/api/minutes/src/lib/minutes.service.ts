@@ -26,7 +26,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MinutesExportHeader, minutesToMarkdown, minutesToPdf } from './export/minutes-export';
 import { ActionsService } from './actions/actions.service';
-import { contentHash, diffContent, fromLiveRecord, parseContent, publicFace, sanitizeNotes } from './content';
+import {
+  contentHash,
+  escapeHtml,
+  diffContent,
+  fromLiveRecord,
+  parseContent,
+  publicFace,
+  sanitizeNotes,
+} from './content';
 import {
   MinutesAmendmentEntity,
   MinutesCommentEntity,
@@ -48,9 +56,6 @@ interface Rights {
 
 /** The section of a new full record that lists the action items carried over from earlier sessions. */
 export const CARRY_OVER_KEY = 'extra-900';
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const notFound = () => new DomainException(ErrorCode.NotFound, 'These minutes were not found');
 const conflict = (message: string, details?: Record<string, unknown>) =>
