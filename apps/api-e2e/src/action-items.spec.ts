@@ -245,6 +245,18 @@ describe('action items (real API process, real PostgreSQL, real SMTP)', () => {
       token: tokens['chair-psychosocial'],
     });
     expect(same.body.items).toEqual([]);
+    // The next session's own agenda carries the section; the deciding session's does not list it.
+    const agenda = await http.call<SessionView>(`/api/sessions/${sessionTwo}`, { token: tokens['psychologist'] });
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.carriedOverActions?.map((i) => [i.id, i.title, i.ownerName, i.status])).toEqual([
+      [item.id, item.title, 'Nodira Tursunova', item.status],
+    ]);
+    const own = await http.call<SessionView>(`/api/sessions/${sessionOne}`, { token: tokens['chair-psychosocial'] });
+    expect(own.body.carriedOverActions).toEqual([]);
+    // Observers see the session but not the group's action items: the section is absent, not empty.
+    const observed = await http.call<SessionView>(`/api/sessions/${sessionTwo}`, { token: tokens['observer-un'] });
+    expect(observed.status).toBe(200);
+    expect('carriedOverActions' in observed.body).toBe(false);
     expect((await http.call(`/api/sessions/${sessionTwo}/open-actions`, { token: tokens['prosecutor'] })).status).toBe(
       404,
     );

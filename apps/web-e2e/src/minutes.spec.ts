@@ -6,7 +6,8 @@ import type { MinutesView, SessionView, SignInResponse, WorkingGroupListResponse
  * Minutes end to end, in three browsers, on a session of Psychosocial Support written by hand: the chair schedules
  * it and a member accepts (through the API), the rapporteur starts the minutes (API); in the browser the rapporteur
  * edits an item and saves, then circulates; the member proposes an amendment; the chair accepts it and approves;
- * the page shows the SHA-256 content hash and the PDF downloads. Runs against the demo data.
+ * the page shows the SHA-256 content hash and the PDF downloads. The session page lists an earlier open action
+ * item of the group as the agenda section carried over. Runs against the demo data.
  */
 const PASSWORD = process.env['E2E_DEMO_PASSWORD'] || 'kengash-demo-2024';
 const demo = (key: string) => `${key}@demo.kengash.example`;
@@ -16,12 +17,16 @@ const MEMBER = demo('psychologist');
 const MEMBER_NAME = 'Nodira Tursunova';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
-async function accessToken(request: APIRequestContext, email: string): Promise<string> {
+async function signedInApi(request: APIRequestContext, email: string): Promise<{ token: string; userId: string }> {
   const reply = await request.post('/api/auth/sign-in', { data: { email, password: PASSWORD } });
   expect(reply.status()).toBe(200);
   const body = (await reply.json()) as SignInResponse;
   if (body.status !== 'signed_in') throw new Error(`${email} needs a second factor`);
-  return body.accessToken;
+  return { token: body.accessToken, userId: body.user.id };
+}
+
+async function accessToken(request: APIRequestContext, email: string): Promise<string> {
+  return (await signedInApi(request, email)).token;
 }
 
 async function signIn(browser: Browser, email: string, viewport?: { width: number; height: number }): Promise<Page> {
@@ -74,7 +79,14 @@ test.describe('minutes', () => {
     });
     expect(created.status()).toBe(201);
     const sessionId = ((await created.json()) as SessionView).id;
-    const memberToken = await accessToken(request, MEMBER);
+    const { token: memberToken, userId: memberId } = await signedInApi(request, MEMBER);
+    // An open action item of the group from before: the session's agenda carries it over.
+    const carriedTitle = `Send the referral map to the mahalla centres ${Date.now()}`;
+    const action = await request.post('/api/actions', {
+      headers: { authorization: `Bearer ${chairToken}` },
+      data: { title: carriedTitle, groupId: group?.id, ownerId: memberId, dueDate: day },
+    });
+    expect(action.status()).toBe(201);
     const rsvp = await request.post(`/api/sessions/${sessionId}/rsvp`, {
       headers: { authorization: `Bearer ${memberToken}` },
       data: { rsvp: 'accepted' },
@@ -91,6 +103,8 @@ test.describe('minutes', () => {
     // ---- the rapporteur edits the first item and saves, then circulates ---------------------------------------
     const rapporteur = await signIn(browser, RAPPORTEUR);
     await rapporteur.goto(`/sessions/${sessionId}`);
+    await expect(rapporteur.getByTestId('carried-over')).toContainText(carriedTitle);
+    await expect(rapporteur.getByTestId('carried-over')).toContainText(MEMBER_NAME);
     await expect(rapporteur.getByTestId('minutes-link')).toHaveAttribute('href', `/minutes/${minutesId}`);
     await rapporteur.getByTestId('minutes-link').click();
     await expect(rapporteur).toHaveURL(new RegExp(`/minutes/${minutesId}$`));

@@ -13,4 +13,5 @@ export const SCHEDULING_ENTITIES = [
   CalendarFeedEntity,
 ];
 export * from './lib/scheduling.module';
+export * from './lib/session-view-extensions';
 export * from './lib/recurrence/recurrence';

@@ -1,4 +1,5 @@
 import { AuditModule } from '@kengash/api-audit';
+import { SchedulingModule } from '@kengash/api-scheduling';
 import { Module } from '@nestjs/common';
 import { ActionReminderService } from './actions/action-reminder.service';
 import { ActionsController } from './actions/actions.controller';
@@ -9,7 +10,7 @@ import { MinutesController } from './minutes.controller';
 import { MinutesService } from './minutes.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, SchedulingModule],
   controllers: [MinutesController, DecisionsController, ActionsController],
   providers: [MinutesService, DecisionsService, ActionsService, ActionReminderService],
   exports: [MinutesService],

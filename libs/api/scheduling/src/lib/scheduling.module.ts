@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { CalendarFeedService } from './calendar-feed.service';
 import { ReminderService } from './reminder.service';
 import { SessionService } from './session.service';
+import { SessionViewExtensions } from './session-view-extensions';
 import { CalendarController, SessionsController } from './sessions.controller';
 import { SlotFinderService } from './slot-finder.service';
 import { TimeController } from './time.controller';
@@ -12,7 +13,7 @@ import { TimeController } from './time.controller';
 @Module({
   imports: [AuditModule, CouncilModule, NotificationsModule],
   controllers: [TimeController, SessionsController, CalendarController],
-  providers: [SessionService, SlotFinderService, CalendarFeedService, ReminderService],
-  exports: [SessionService],
+  providers: [SessionService, SessionViewExtensions, SlotFinderService, CalendarFeedService, ReminderService],
+  exports: [SessionService, SessionViewExtensions],
 })
 export class SchedulingModule {}

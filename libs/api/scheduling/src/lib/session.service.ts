@@ -23,6 +23,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AgendaItemEntity } from './agenda-item.entity';
+import { SessionViewExtensions } from './session-view-extensions';
 import { buildCalendar, IcsSession } from './ics/ics';
 import { occurrences, SeriesSpec } from './recurrence/recurrence';
 import { InvitationEntity, SessionOverrideEntity } from './scheduling.entities';
@@ -49,6 +50,7 @@ export class SessionService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly tokens: TokenService,
+    private readonly extensions: SessionViewExtensions,
     config: ConfigService,
   ) {
     this.publicUrl = config.getOrThrow<AuthConfig>('auth').publicUrl.replace(/\/$/, '');
@@ -116,7 +118,7 @@ export class SessionService {
 
   async view(principal: Principal, id: string): Promise<SessionView> {
     const { session } = await this.readable(principal, id);
-    return this.toView(session, principal.userId);
+    return this.extensions.apply(principal, await this.toView(session, principal.userId));
   }
 
   private async toView(session: SessionEntity, viewerId: string | null): Promise<SessionView> {

@@ -1,3 +1,4 @@
+import type { ActionItemView } from './actions';
 export enum SessionFormat {
   Online = 'online',
   InPerson = 'in_person',
@@ -75,6 +76,12 @@ export interface SessionView {
   organiserId: string | null;
   sequence: number;
   agenda: AgendaItemView[];
+  /**
+   * The agenda section "Open action items (carried over)": open and in-progress action items of the session's
+   * groups decided before it. Present for people who may read the groups' action items, on sessions not yet
+   * ended or cancelled; absent otherwise.
+   */
+  carriedOverActions?: ActionItemView[];
   invitees: InviteeView[];
   rsvpCounts: RsvpCounts;
   myRsvp: Rsvp | null;

@@ -12,9 +12,12 @@ import {
   MinutesContent,
   OPEN_ACTION_STATUSES,
   OpenActionsResponse,
+  SessionStatus,
+  SessionView,
   UserStatus,
 } from '@kengash/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { SessionViewExtension, SessionViewExtensions } from '@kengash/api-scheduling';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionItemEntity } from './action-item.entity';
@@ -108,10 +111,11 @@ function groupRights(principal: Principal, groupId: string): GroupRights {
  * change the status only. Changes are optimistic (`version`, 409 when stale) and audited.
  */
 @Injectable()
-export class ActionsService {
+export class ActionsService implements SessionViewExtension, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly extensions: SessionViewExtensions,
   ) {}
 
   async get(principal: Principal, id: string): Promise<ActionItemView> {
@@ -160,13 +164,10 @@ export class ActionsService {
     return { items: rows.map(toView) };
   }
 
-  /**
-   * The carry-over for a session: open and in-progress items of its groups (and items decided at earlier
-   * occurrences of the same series), leaving out those decided at this session or at later ones.
-   */
+  /** The carry-over for a session (`GET /api/sessions/:id/open-actions`). */
   async openForSession(principal: Principal, sessionId: string): Promise<OpenActionsResponse> {
-    const sessions: { starts_at: Date; rrule: string | null; group_ids: string[] }[] = await this.db.query(
-      `SELECT s.starts_at, s.rrule, ARRAY(SELECT sg.group_id::text FROM session_groups sg WHERE sg.session_id = s.id) AS group_ids
+    const sessions: { starts_at: Date; group_ids: string[] }[] = await this.db.query(
+      `SELECT s.starts_at, ARRAY(SELECT sg.group_id::text FROM session_groups sg WHERE sg.session_id = s.id) AS group_ids
          FROM sessions s WHERE s.id = $1`,
       [sessionId],
     );
@@ -177,6 +178,25 @@ export class ActionsService {
       if (rights.some((r) => r.visible)) throw observersOnly();
       throw new DomainException(ErrorCode.NotFound, 'This session was not found');
     }
+    return { sessionId, items: await this.carriedOver(sessionId, session.group_ids, session.starts_at) };
+  }
+
+  /** The session view's agenda section "Open action items (carried over)", for those who may read them. */
+  async extend(principal: Principal, view: SessionView): Promise<Partial<SessionView>> {
+    if (view.status === SessionStatus.Ended || view.status === SessionStatus.Cancelled) return {};
+    if (!view.groupIds.some((g) => groupRights(principal, g).read)) return {};
+    return { carriedOverActions: await this.carriedOver(view.id, view.groupIds, new Date(view.startsAt)) };
+  }
+
+  onModuleInit(): void {
+    this.extensions.register(this);
+  }
+
+  /**
+   * Open and in-progress items of the session's groups (and items decided at earlier occurrences of the same
+   * series), leaving out those decided at this session or at later ones.
+   */
+  private async carriedOver(sessionId: string, groupIds: string[], startsAt: Date): Promise<ActionItemView[]> {
     const rows: Row[] = await this.db.query(
       `${SELECT}
         LEFT JOIN sessions src ON src.id = a.session_id
@@ -184,9 +204,9 @@ export class ActionsService {
           AND (a.group_id = ANY($2::uuid[]) OR a.session_id = $1)
           AND (src.id IS NULL OR (src.id = $1 AND src.rrule IS NOT NULL) OR (src.id <> $1 AND src.starts_at < $4))
         ORDER BY a.due_date, a.created_at, a.id LIMIT ${LIST_LIMIT}`,
-      [sessionId, session.group_ids, OPEN_ACTION_STATUSES, session.starts_at],
+      [sessionId, groupIds, OPEN_ACTION_STATUSES, startsAt],
     );
-    return { sessionId, items: rows.map(toView) };
+    return rows.map(toView);
   }
 
   async create(principal: Principal, input: CreateActionItemDto, ip: string | null): Promise<ActionItemView> {

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { LiveMeetingListResponse, MinutesDraftView } from '@kengash/contracts';
+import { LiveMeetingListResponse, MinutesDraftView, OpenActionsResponse } from '@kengash/contracts';
 import { firstValueFrom } from 'rxjs';
 import { LiveMeetingApiService } from './live-meeting-api.service';
 
@@ -69,5 +69,15 @@ describe('LiveMeetingApiService', () => {
     request.flush({ id: 'min1' } as MinutesDraftView);
 
     await expect(reply).resolves.toMatchObject({ id: 'min1' });
+  });
+
+  it('reads the action items carried over to a session', async () => {
+    const reply = firstValueFrom(sut.openActions('s/1'));
+
+    const request = http.expectOne('/api/sessions/s%2F1/open-actions');
+    expect(request.request.method).toBe('GET');
+    request.flush({ sessionId: 's/1', items: [] } as OpenActionsResponse);
+
+    await expect(reply).resolves.toEqual({ sessionId: 's/1', items: [] });
   });
 });

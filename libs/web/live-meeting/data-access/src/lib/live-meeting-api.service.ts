@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { LiveMeetingListResponse, MinutesDraftView } from '@kengash/contracts';
+import { LiveMeetingListResponse, MinutesDraftView, OpenActionsResponse } from '@kengash/contracts';
 import { Observable } from 'rxjs';
 
 /** REST side of live meetings. */
@@ -16,5 +16,13 @@ export class LiveMeetingApiService {
   /** `GET /api/sessions/:id/minutes-draft`: the draft frozen when the meeting ended. */
   minutesDraft(sessionId: string): Observable<MinutesDraftView> {
     return this.http.get<MinutesDraftView>(`/api/sessions/${encodeURIComponent(sessionId)}/minutes-draft`);
+  }
+
+  /**
+   * `GET /api/sessions/:id/open-actions`: the agenda section "Open action items (carried over)" (members and
+   * the secretariat; observers 403).
+   */
+  openActions(sessionId: string): Observable<OpenActionsResponse> {
+    return this.http.get<OpenActionsResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/open-actions`);
   }
 }

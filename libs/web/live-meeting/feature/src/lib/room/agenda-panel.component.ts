@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MeetingRoomService } from '@kengash/web-live-meeting-data-access';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal } from '@angular/core';
+import { ActionItemView, GroupRole } from '@kengash/contracts';
+import { LiveMeetingApiService, MeetingRoomService } from '@kengash/web-live-meeting-data-access';
+import { Subscription } from 'rxjs';
 import { TranslatePipe } from '@ngx-translate/core';
 import { formatDuration } from '../shared/live-labels';
 
@@ -44,6 +46,24 @@ import { formatDuration } from '../shared/live-labels';
           </li>
         }
       </ol>
+      @if (carried(); as items) {
+        @if (items.length > 0) {
+          <h3 id="live-carried-heading">{{ 'live.agenda.carriedOver' | translate }}</h3>
+          <ul class="carried" aria-labelledby="live-carried-heading" data-testid="live-carried-over">
+            @for (action of items; track action.id) {
+              <li>
+                <span class="title">{{ action.title }}</span>
+                <span class="muted">
+                  {{ action.ownerName }} · {{ 'live.agenda.due' | translate: { date: action.dueDate } }}
+                  @if (action.overdue) {
+                    · <strong>{{ 'live.agenda.overdue' | translate }}</strong>
+                  }
+                </span>
+              </li>
+            }
+          </ul>
+        }
+      }
     }
   `,
   styles: `
@@ -51,7 +71,12 @@ import { formatDuration } from '../shared/live-labels';
       margin: 0 0 0.5rem;
       font: var(--mat-sys-title-medium);
     }
-    .agenda {
+    h3 {
+      margin: 1rem 0 0.5rem;
+      font: var(--mat-sys-title-small);
+    }
+    .agenda,
+    .carried {
       margin: 0;
       padding-inline-start: 1.25rem;
     }
@@ -87,7 +112,33 @@ import { formatDuration } from '../shared/live-labels';
 })
 export class AgendaPanelComponent {
   private readonly room = inject(MeetingRoomService);
+  private readonly api = inject(LiveMeetingApiService);
   protected readonly snapshot = this.room.snapshot;
+  /** Open action items of the groups carried over to this session; null until loaded or when not readable. */
+  protected readonly carried = signal<ActionItemView[] | null>(null);
+
+  /** Members (not observers or guests) and the secretariat read the carried-over action items. */
+  private readonly carriedFor = computed(() => {
+    const s = this.snapshot();
+    if (!s || s.me.role === GroupRole.Observer || s.me.role === 'guest') return null;
+    return s.session.id;
+  });
+
+  constructor() {
+    let request: Subscription | undefined;
+    effect(() => {
+      const sessionId = this.carriedFor();
+      request?.unsubscribe();
+      this.carried.set(null);
+      if (!sessionId) return;
+      request = this.api.openActions(sessionId).subscribe({
+        next: (response) => this.carried.set(response.items),
+        // The agenda stands without the section: a refusal or a network error only hides it.
+        error: () => this.carried.set(null),
+      });
+    });
+    inject(DestroyRef).onDestroy(() => request?.unsubscribe());
+  }
 
   protected readonly timer = computed(() => {
     const s = this.snapshot();

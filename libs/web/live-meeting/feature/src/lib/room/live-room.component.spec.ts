@@ -1,7 +1,9 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { MeetingSnapshot } from '@kengash/contracts';
+import { ActionItemStatus, ActionItemView, MeetingSnapshot, OpenActionsResponse } from '@kengash/contracts';
 import { AuthService, LiveService, LiveSocket } from '@kengash/web-identity-data-access';
 import {
   CHAIR,
@@ -42,6 +44,8 @@ describe('LiveRoomComponent', () => {
       imports: [LiveRoomComponent],
       providers: [
         provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideTestTranslations(),
         { provide: LiveService, useValue: { openSocket } },
         { provide: AuthService, useValue: { user: signal(null) } },
@@ -72,6 +76,41 @@ describe('LiveRoomComponent', () => {
     expect(people[0].textContent).toContain('Madina Abdullaeva');
     expect(people[0].textContent).toContain('Dushanbe Centre (demo)');
     expect(people[0].textContent).toContain('Tajikistan');
+  });
+
+  it('lists the open action items carried over from earlier sessions under the agenda, for members only', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    await render(snapshotFixture());
+    const item = {
+      id: 'a1',
+      title: 'Circulate the referral protocol',
+      ownerName: 'Nodira Tursunova',
+      dueDate: '2025-04-01',
+      status: ActionItemStatus.Open,
+      overdue: true,
+    } as ActionItemView;
+    http.expectOne('/api/sessions/s1/open-actions').flush({ sessionId: 's1', items: [item] } as OpenActionsResponse);
+    fixture.detectChanges();
+    await fixture.whenStable();
+
+    const carried = text('live-carried-over');
+    expect(carried).toContain('Circulate the referral protocol');
+    expect(carried).toContain('Nodira Tursunova');
+    expect(carried).toContain('due 2025-04-01');
+    expect(carried).toContain('overdue');
+    http.verify();
+  });
+
+  it('does not ask for the action items when an observer is in the room', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    await render(
+      snapshotFixture({
+        me: OBSERVER,
+        can: { chair: false, raiseHand: false, chat: false, vote: false, takeNotes: false, readOnly: true },
+      }),
+    );
+    http.expectNone('/api/sessions/s1/open-actions');
+    expect(byTestId('live-carried-over')).toBeNull();
   });
 
   it('lets a member raise a hand, and shows the queue and who speaks', async () => {

@@ -18,6 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
+  ActionItemStatus,
   ConflictView,
   OccurrenceView,
   Rsvp,
@@ -43,6 +44,13 @@ type LoadState =
   | { status: 'loading' }
   | { status: 'error'; problem: ApiProblem }
   | { status: 'ready'; session: SessionView };
+
+const ACTION_STATUS_KEYS: Record<ActionItemStatus, string> = {
+  [ActionItemStatus.Open]: _('sessions.detail.carriedOver.status.open'),
+  [ActionItemStatus.InProgress]: _('sessions.detail.carriedOver.status.in_progress'),
+  [ActionItemStatus.Done]: _('sessions.detail.carriedOver.status.done'),
+  [ActionItemStatus.Dropped]: _('sessions.detail.carriedOver.status.dropped'),
+};
 
 /** The calendar API answers at most this range. */
 const SERIES_DAYS = 365;
@@ -78,6 +86,7 @@ export class SessionDetailComponent {
   readonly saved = input<string | undefined>();
 
   protected readonly locale = injectActiveLocale();
+  protected readonly actionStatusKeys = ACTION_STATUS_KEYS;
   protected readonly user = this.auth.user;
   protected readonly zone = computed(() => safeZone(this.user()?.timeZone));
   protected readonly state = signal<LoadState>({ status: 'loading' });
@@ -312,5 +321,10 @@ export class SessionDetailComponent {
 
   protected conflictTime(conflict: ConflictView): string {
     return formatDateTime(conflict.startsAt, this.zone(), this.locale());
+  }
+
+  /** An action item's due date (a calendar date, yyyy-mm-dd) in the reader's language. */
+  protected dueLabel(date: string): string {
+    return formatDate(`${date}T12:00:00Z`, 'UTC', this.locale());
   }
 }
