@@ -112,7 +112,11 @@ test.describe('minutes', () => {
     await expect(rapporteur.getByTestId('attendance')).toContainText(MEMBER_NAME);
     const editor = rapporteur.getByTestId('notes-editor').first();
     await editor.click();
-    await rapporteur.keyboard.type('The chapter on family counselling is agreed.');
+    await rapporteur.keyboard.type('The chapter on family counselling is agreed. ');
+    // The Tiptap toolbar: bold on, type, and the button says it is pressed.
+    await rapporteur.locator('[data-command=bold]').first().click();
+    await expect(rapporteur.locator('[data-command=bold]').first()).toHaveAttribute('aria-pressed', 'true');
+    await rapporteur.keyboard.type('Unanimously.');
     await expect(rapporteur.getByTestId('save')).toBeEnabled();
     expect(await blockingViolations(rapporteur)).toEqual([]);
     await rapporteur.getByTestId('save').click();
@@ -122,6 +126,7 @@ test.describe('minutes', () => {
     await expect(rapporteur.getByTestId('minutes-status')).toHaveText('Circulated');
     await expect(rapporteur.getByTestId('notes-editor')).toHaveCount(0);
     await expect(rapporteur.getByTestId('minutes-notes').first()).toContainText('family counselling is agreed');
+    await expect(rapporteur.getByTestId('minutes-notes').first().locator('strong')).toHaveText('Unanimously.');
 
     // ---- a member who attended proposes an amendment, on a phone ----------------------------------------------
     const member = await signIn(browser, MEMBER, { width: 390, height: 844 });

@@ -1,23 +1,37 @@
 import {
+  AfterViewInit,
   ChangeDetectionStrategy,
   Component,
-  DOCUMENT,
+  DestroyRef,
   effect,
   ElementRef,
   inject,
   input,
   model,
+  signal,
   viewChild,
 } from '@angular/core';
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
 import { TranslatePipe } from '@ngx-translate/core';
-import { toSimpleHtml } from './simple-html';
 
-type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
+type Tool = 'bold' | 'italic' | 'underline' | 'heading' | 'bulletList' | 'orderedList' | 'blockquote' | 'undo' | 'redo';
+
+interface ToolButton {
+  tool: Tool;
+  label: string;
+  glyph: string;
+  icon: string;
+  /** Toggles show their state with aria-pressed; undo/redo are plain buttons. */
+  toggle: boolean;
+}
 
 /**
- * A small rich-text editor: a formatting toolbar (bold, italic, bulleted and numbered list) over a
- * `contenteditable` area. The value is simple HTML with only p/strong/em/ul/ol/li/br. Ctrl+B / Ctrl+I work in the
- * area; the toolbar is reachable with Tab and its buttons with the arrow keys.
+ * The minutes' rich-text editor: Tiptap (ProseMirror) with a formatting toolbar. Its schema holds only what the
+ * server keeps (paragraphs, bold, italic, underline, strike, level-3/4 headings, lists, quotes, links,
+ * line breaks), so pasted Word or web content is reduced to that as it comes in; the server sanitises again.
+ * Ctrl+B / Ctrl+I / Ctrl+U, Ctrl+Z / Ctrl+Shift+Z and Markdown-style input rules ("- ", "1. ", "> ") work in the
+ * text; the toolbar is one tab stop, its buttons reached with the arrow keys, toggles announce their state.
  */
 @Component({
   selector: 'kg-rich-text-editor',
@@ -29,34 +43,24 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
       [attr.aria-label]="'minutesArea.editor.toolbar' | translate"
       [attr.aria-controls]="editorId()"
     >
-      @for (button of buttons; track button.command; let first = $first) {
+      @for (button of buttons; track button.tool; let first = $first) {
         <button
           type="button"
           class="tool"
           [attr.tabindex]="first ? 0 : -1"
-          [attr.data-command]="button.command"
+          [attr.data-command]="button.tool"
           [attr.aria-label]="button.label | translate"
+          [attr.aria-pressed]="button.toggle ? active()[button.tool] === true : null"
           [title]="button.label | translate"
           (mousedown)="$event.preventDefault()"
-          (click)="run(button.command)"
+          (click)="run(button.tool)"
           (keydown)="toolbarKey($event)"
         >
           <span aria-hidden="true" [class]="button.icon">{{ button.glyph }}</span>
         </button>
       }
     </div>
-    <div
-      #area
-      class="area"
-      contenteditable="true"
-      role="textbox"
-      aria-multiline="true"
-      [id]="editorId()"
-      [attr.aria-label]="label()"
-      [attr.data-testid]="testId()"
-      (input)="changed()"
-      (blur)="changed()"
-    ></div>
+    <div #mount class="mount"></div>
   `,
   styles: `
     :host {
@@ -66,6 +70,7 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
     }
     .toolbar {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.25rem;
       padding: 0.25rem;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
@@ -80,8 +85,13 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
       font: var(--mat-sys-label-large);
       cursor: pointer;
     }
+    .tool[aria-pressed='true'] {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      border-color: var(--mat-sys-secondary);
+    }
     .tool:focus-visible,
-    .area:focus-visible {
+    .mount ::ng-deep .area:focus-visible {
       outline: 3px solid var(--mat-sys-primary);
       outline-offset: 2px;
     }
@@ -91,60 +101,135 @@ type Command = 'bold' | 'italic' | 'insertUnorderedList' | 'insertOrderedList';
     .italic {
       font-style: italic;
     }
-    .area {
+    .underline {
+      text-decoration: underline;
+    }
+    .mount ::ng-deep .area {
       min-height: 8rem;
       padding: 0.5rem 0.75rem;
       overflow-wrap: anywhere;
       font: var(--mat-sys-body-large);
     }
+    .mount ::ng-deep .area blockquote {
+      margin: 0.5rem 0;
+      padding-inline-start: 0.75rem;
+      border-inline-start: 3px solid var(--mat-sys-outline);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class RichTextEditorComponent {
-  private readonly document = inject(DOCUMENT);
-  private readonly area = viewChild.required<ElementRef<HTMLDivElement>>('area');
+export class RichTextEditorComponent implements AfterViewInit {
+  private readonly mount = viewChild.required<ElementRef<HTMLDivElement>>('mount');
+  private editor: Editor | null = null;
   private lastEmitted: string | null = null;
 
-  /** Simple HTML (p/strong/em/ul/ol/li/br). */
+  /** HTML within the minutes' allowed tags. */
   readonly value = model('');
   /** Accessible name of the text area. */
   readonly label = input.required<string>();
   readonly editorId = input.required<string>();
   readonly testId = input<string | null>(null);
 
-  protected readonly buttons: { command: Command; label: string; glyph: string; icon: string }[] = [
-    { command: 'bold', label: 'minutesArea.editor.bold', glyph: 'B', icon: 'bold' },
-    { command: 'italic', label: 'minutesArea.editor.italic', glyph: 'I', icon: 'italic' },
-    { command: 'insertUnorderedList', label: 'minutesArea.editor.bullets', glyph: '•', icon: '' },
-    { command: 'insertOrderedList', label: 'minutesArea.editor.numbers', glyph: '1.', icon: '' },
+  /** Which toggles are on at the cursor. */
+  protected readonly active = signal<Partial<Record<Tool, boolean>>>({});
+
+  protected readonly buttons: ToolButton[] = [
+    { tool: 'bold', label: 'minutesArea.editor.bold', glyph: 'B', icon: 'bold', toggle: true },
+    { tool: 'italic', label: 'minutesArea.editor.italic', glyph: 'I', icon: 'italic', toggle: true },
+    { tool: 'underline', label: 'minutesArea.editor.underline', glyph: 'U', icon: 'underline', toggle: true },
+    { tool: 'heading', label: 'minutesArea.editor.heading', glyph: 'H', icon: 'bold', toggle: true },
+    { tool: 'bulletList', label: 'minutesArea.editor.bullets', glyph: '•', icon: '', toggle: true },
+    { tool: 'orderedList', label: 'minutesArea.editor.numbers', glyph: '1.', icon: '', toggle: true },
+    { tool: 'blockquote', label: 'minutesArea.editor.quote', glyph: '❝', icon: '', toggle: true },
+    { tool: 'undo', label: 'minutesArea.editor.undo', glyph: '↶', icon: '', toggle: false },
+    { tool: 'redo', label: 'minutesArea.editor.redo', glyph: '↷', icon: '', toggle: false },
   ];
 
   constructor() {
-    // Write the value into the area when it comes from outside (not while echoing what was typed).
+    // Write the value into the editor when it comes from outside (not while echoing what was typed).
     effect(() => {
       const value = this.value();
-      const element = this.area().nativeElement;
-      if (value !== this.lastEmitted) {
-        element.innerHTML = toSimpleHtml(value, this.document);
+      if (this.editor && value !== this.lastEmitted) {
+        // Not undoable: undo must not bring back what was there before a reload.
+        this.editor.chain().setMeta('addToHistory', false).setContent(value, { emitUpdate: false }).run();
         this.lastEmitted = value;
       }
     });
+    inject(DestroyRef).onDestroy(() => this.editor?.destroy());
   }
 
-  protected run(command: Command): void {
-    const element = this.area().nativeElement;
-    element.focus();
-    // execCommand is the one editing primitive every browser has for contenteditable; the output is normalised.
-    const exec = (this.document as Document & { execCommand?: (c: string) => boolean }).execCommand;
-    if (typeof exec === 'function') exec.call(this.document, command);
-    this.changed();
+  ngAfterViewInit(): void {
+    const attributes: Record<string, string> = {
+      class: 'area',
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': this.label(),
+      id: this.editorId(),
+    };
+    const testId = this.testId();
+    if (testId) attributes['data-testid'] = testId;
+    this.lastEmitted = this.value();
+    this.editor = new Editor({
+      element: this.mount().nativeElement,
+      content: this.value(),
+      extensions: [
+        StarterKit.configure({
+          heading: { levels: [3, 4] },
+          code: false,
+          codeBlock: false,
+          horizontalRule: false,
+          trailingNode: false,
+          link: {
+            openOnClick: false,
+            autolink: true,
+            protocols: ['mailto'],
+            HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
+          },
+        }),
+      ],
+      editorProps: { attributes },
+      onUpdate: ({ editor }) => this.emit(editor),
+      onBlur: ({ editor }) => this.emit(editor),
+      onTransaction: ({ editor }) => this.refreshActive(editor),
+    });
+    this.refreshActive(this.editor);
   }
 
-  protected changed(): void {
-    const html = toSimpleHtml(this.area().nativeElement.innerHTML, this.document);
+  protected run(tool: Tool): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const chain = editor.chain().focus();
+    const commands: Record<Tool, () => typeof chain> = {
+      bold: () => chain.toggleBold(),
+      italic: () => chain.toggleItalic(),
+      underline: () => chain.toggleUnderline(),
+      heading: () => chain.toggleHeading({ level: 3 }),
+      bulletList: () => chain.toggleBulletList(),
+      orderedList: () => chain.toggleOrderedList(),
+      blockquote: () => chain.toggleBlockquote(),
+      undo: () => chain.undo(),
+      redo: () => chain.redo(),
+    };
+    commands[tool]().run();
+  }
+
+  private emit(editor: Editor): void {
+    const html = editor.isEmpty ? '' : editor.getHTML();
     if (html === this.lastEmitted) return;
     this.lastEmitted = html;
     this.value.set(html);
+  }
+
+  private refreshActive(editor: Editor): void {
+    this.active.set({
+      bold: editor.isActive('bold'),
+      italic: editor.isActive('italic'),
+      underline: editor.isActive('underline'),
+      heading: editor.isActive('heading', { level: 3 }),
+      bulletList: editor.isActive('bulletList'),
+      orderedList: editor.isActive('orderedList'),
+      blockquote: editor.isActive('blockquote'),
+    });
   }
 
   /** Arrow keys move between the toolbar's buttons (one tab stop). */

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import { AmendmentView, MinutesDiffView, MinutesView } from '@kengash/contracts';
@@ -9,6 +10,7 @@ import { AuthService } from '@kengash/web-identity-data-access';
 import { of } from 'rxjs';
 import { minutesView, NO_RIGHTS } from '../testing/minutes-fixtures';
 import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
+import { RichTextEditorComponent } from '../editor/rich-text-editor.component';
 import { MinutesPageComponent } from './minutes-page.component';
 
 const amendment: AmendmentView = {
@@ -36,6 +38,11 @@ describe('MinutesPageComponent', () => {
   const confirmed = jest.fn(() => true);
   const text = (id: string) => sut.querySelector(`[data-testid=${id}]`)?.textContent?.replace(/\s+/g, ' ').trim();
   const button = (id: string) => sut.querySelector<HTMLButtonElement>(`[data-testid=${id}]`);
+  /** What the editor emits when someone types (the editor itself is tested on its own). */
+  const typeNotes = (html: string) =>
+    (
+      fixture.debugElement.query(By.directive(RichTextEditorComponent)).componentInstance as RichTextEditorComponent
+    ).value.set(html);
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -94,9 +101,7 @@ describe('MinutesPageComponent', () => {
     open(minutesView({ can: { ...NO_RIGHTS, edit: true, circulate: true } }));
     expect(button('save')?.disabled).toBe(true);
 
-    const area = must(sut.querySelector<HTMLElement>('[data-testid=notes-editor]'));
-    area.innerHTML = '<p>Rewritten notes.</p>';
-    area.dispatchEvent(new Event('input'));
+    typeNotes('<p>Rewritten notes.</p>');
     must(sut.querySelector<HTMLInputElement>('[data-testid=restricted-toggle]')).click();
     fixture.detectChanges();
     expect(button('circulate')?.disabled).toBe(true);
@@ -119,9 +124,7 @@ describe('MinutesPageComponent', () => {
 
   it('says someone saved meanwhile on 409 and reloads on request', () => {
     open(minutesView({ can: { ...NO_RIGHTS, edit: true } }));
-    const area = must(sut.querySelector<HTMLElement>('[data-testid=notes-editor]'));
-    area.innerHTML = '<p>Mine</p>';
-    area.dispatchEvent(new Event('input'));
+    typeNotes('<p>Mine</p>');
     fixture.detectChanges();
     must(button('save')).click();
     http
