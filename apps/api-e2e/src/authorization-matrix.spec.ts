@@ -60,6 +60,7 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/sessions/:id/minutes-draft': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'GET /api/live/meetings': { allow: SIGNED_IN },
   'GET /api/sessions/:id/minutes': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'GET /api/sessions/:id/minutes-for-approval': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'POST /api/sessions/:id/minutes': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { face: 'x' } },
   'GET /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'GET /api/actions': { allow: SIGNED_IN, query: 'status=weird' },

@@ -3,9 +3,11 @@ import {
   AmendmentView,
   DecisionRegisterResponse,
   ErrorResponse,
+  FieldError,
   MinutesContent,
   MinutesDiffView,
   MinutesDraftView,
+  MinutesForApprovalResponse,
   MinutesView,
   NotificationListResponse,
   NOTES_TEXT,
@@ -455,5 +457,131 @@ describe('minutes', () => {
         .map((a) => a.status)
         .sort(),
     ).toEqual(['done', 'done', 'in_progress']);
+  });
+
+  it("approves circulated minutes by a vote in the group's next meeting; a rejected vote leaves them circulated", async () => {
+    const groupId = created0.groupIds[0];
+    const schedule = async (title: string, localStart: string) => {
+      const reply = await http.call<SessionView>('/api/sessions', {
+        ...as('chair-psychosocial'),
+        body: {
+          title,
+          groupIds: [groupId],
+          format: 'online',
+          localStart,
+          durationMinutes: 60,
+          timeZone: 'Asia/Tashkent',
+          agenda: [{ title: 'Approval of the minutes', minutesAllotted: 10 }],
+        },
+      });
+      expect(reply.status).toBe(201);
+      return reply.body.id;
+    };
+    const earlier = await schedule('Psychosocial support: April meeting', '2031-04-02T09:00');
+    const next = await schedule('Psychosocial support: July meeting', '2031-07-02T09:00');
+    const started = await http.call<MinutesView>(`/api/sessions/${earlier}/minutes`, {
+      ...as('rapporteur-psychosocial'),
+      body: { face: 'full' },
+    });
+    expect(started.status).toBe(201);
+    const earlierMinutes = started.body.id;
+
+    // Before circulation the minutes are not offered, and cannot be put to a vote.
+    const offered = async (key: string) =>
+      http.call<MinutesForApprovalResponse>(`/api/sessions/${next}/minutes-for-approval`, as(key));
+    expect((await offered('chair-psychosocial')).body.items.map((i) => i.id)).not.toContain(earlierMinutes);
+    expect(
+      (
+        await http.call(`/api/minutes/${earlierMinutes}/circulate`, {
+          method: 'POST',
+          ...as('rapporteur-psychosocial'),
+        })
+      ).status,
+    ).toBe(200);
+    const list = await offered('chair-psychosocial');
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((i) => i.id === earlierMinutes)).toMatchObject({
+      sessionId: earlier,
+      sessionTitle: 'Psychosocial support: April meeting',
+      face: 'full',
+    });
+    expect((await offered('prosecutor')).status).toBe(404); // another group
+    expect((await offered('observer-un')).status).toBe(403); // observer of the group
+
+    const join = async (key: string) => {
+      const p = await Participant.join(key, api.baseUrl, tokens[key], next);
+      people.push(p);
+      return p;
+    };
+    const chair = await join('chair-psychosocial');
+    const rapporteur = await join('rapporteur-psychosocial');
+    const member = await join('psychologist');
+    ok(await ask(chair.socket, 'meeting:start', { sessionId: next }));
+    const motion = (minutesId?: string, kind: 'yes_no_abstain' | 'options' = 'yes_no_abstain') => ({
+      sessionId: next,
+      question: 'Approve the minutes of the April meeting?',
+      kind,
+      ...(kind === 'options' ? { options: ['approve', 'later'] } : {}),
+      secret: false,
+      quorum: { kind: 'none' as const },
+      minutesId,
+    });
+    const refused = async (payload: ReturnType<typeof motion>) => {
+      const ack = await ask(chair.socket, 'poll:open', payload);
+      expect(ack.ok).toBe(false);
+      return ack.ok ? [] : ((ack.error.details as FieldError[] | undefined) ?? []);
+    };
+    expect(await refused(motion(earlierMinutes, 'options'))).toEqual([
+      { field: 'kind', messages: ['must be yes_no_abstain to approve minutes'] },
+    ]);
+    expect(await refused(motion('00000000-0000-4000-8000-000000000000'))).toEqual([
+      { field: 'minutesId', messages: ['must be minutes of an earlier session of the same working group'] },
+    ]);
+    // The minutes of the June meeting were approved (and corrected) in the tests above.
+    expect(await refused(motion(minutesId))).toEqual([{ field: 'minutesId', messages: ['are already approved'] }]);
+    expect(await refused({ ...motion(earlierMinutes), minutesId: 'not-an-id' })).toEqual([
+      { field: 'minutesId', messages: ['must be an id'] },
+    ]);
+
+    const vote = async (choice: string) => {
+      const poll = ok(await ask(chair.socket, 'poll:open', motion(earlierMinutes)));
+      expect(poll.minutesId).toBe(earlierMinutes);
+      for (const p of [chair, rapporteur, member])
+        ok(await ask(p.socket, 'poll:vote', { sessionId: next, pollId: poll.id, choice }));
+      return ok(await ask(chair.socket, 'poll:close', { sessionId: next, pollId: poll.id }));
+    };
+    const rejected = await vote('no');
+    expect(rejected.result?.outcome).toBe('rejected');
+    const stillCirculated = await http.call<MinutesView>(`/api/minutes/${earlierMinutes}`, as('psychologist'));
+    expect(stillCirculated.body).toMatchObject({ status: 'circulated', approvalVote: null, contentHash: null });
+
+    const adopted = await vote('yes');
+    expect(adopted.result?.outcome).toBe('adopted');
+    const approved = await http.call<MinutesView>(`/api/minutes/${earlierMinutes}`, as('psychologist'));
+    const chairId = (await http.call<{ id: string }>('/api/me', as('chair-psychosocial'))).body.id;
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      approvedBy: chairId,
+      approvalVote: {
+        sessionId: next,
+        sessionTitle: 'Psychosocial support: July meeting',
+        pollId: adopted.id,
+        yes: 3,
+        no: 0,
+        abstain: 0,
+        votesCast: 3,
+      },
+    });
+    expect(approved.body.contentHash).toBe(createHash('sha256').update(canonical(approved.body.content)).digest('hex'));
+    const edit = await http.call(`/api/minutes/${earlierMinutes}`, {
+      method: 'PUT',
+      ...as('rapporteur-psychosocial'),
+      body: { baseVersion: approved.body.version, content: approved.body.content },
+    });
+    expect(edit.status).toBe(409);
+    expect((await offered('chair-psychosocial')).body.items.map((i) => i.id)).not.toContain(earlierMinutes);
+    // A third vote on the same minutes is refused: they are approved now.
+    expect(await refused(motion(earlierMinutes))).toEqual([{ field: 'minutesId', messages: ['are already approved'] }]);
+    for (const p of [chair, rapporteur, member]) p.close();
   });
 });

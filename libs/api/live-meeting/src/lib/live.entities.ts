@@ -266,6 +266,10 @@ export class PollEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   result!: PollResult | null;
+
+  /** Minutes of an earlier session this poll approves when adopted (see the minutes domain). */
+  @Column({ name: 'minutes_id', type: 'uuid', nullable: true })
+  minutesId!: string | null;
 }
 
 /**

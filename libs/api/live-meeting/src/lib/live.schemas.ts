@@ -38,6 +38,7 @@ export const LIVE_SCHEMAS = {
     options: z.array(z.string().max(LIVE_LIMITS.pollOptionMax)).max(LIVE_LIMITS.pollOptionsMax).optional(),
     secret: z.boolean(),
     quorum,
+    minutesId: uuid.optional(),
   }),
   vote: ref.extend({ pollId: uuid, choice: z.string().min(1).max(LIVE_LIMITS.pollOptionMax) }),
   closePoll: ref.extend({ pollId: uuid }),

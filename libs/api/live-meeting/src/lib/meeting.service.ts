@@ -1,3 +1,4 @@
+import { MinutesVoteRegistry } from './minutes-vote';
 import { DomainException, ValidationDomainException } from '@kengash/api-core';
 import { Principal } from '@kengash/api-identity';
 import { AgendaItemEntity, occurrences, SessionEntity, SessionOverrideEntity } from '@kengash/api-scheduling';
@@ -84,7 +85,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 @Injectable()
 export class MeetingService {
   private readonly rosters = new Map<string, { expires: number; people: Map<string, RoomPerson> }>();
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly minutesVotes: MinutesVoteRegistry,
+  ) {}
 
   // ---- admission and snapshot ----------------------------------------------------------------------------
 
@@ -743,6 +747,7 @@ export class MeetingService {
       tally: poll.secret && poll.status === 'open' ? null : tally,
       quorum,
       result: poll.result,
+      minutesId: poll.minutesId,
     };
     if (viewerId) {
       const vote = await m.getRepository(VoteEntity).findOne({ where: { pollId: poll.id, userId: viewerId } });
@@ -764,10 +769,23 @@ export class MeetingService {
       if (options.length < 2 || new Set(options).size !== options.length || options.some((o) => !o))
         throw new ValidationDomainException([{ field: 'options', messages: ['must be two or more distinct labels'] }]);
     }
+    const minutesVote = input.minutesId ? this.minutesVotes.get() : null;
+    if (input.minutesId) {
+      if (input.kind !== 'yes_no_abstain')
+        throw new ValidationDomainException([
+          { field: 'kind', messages: ['must be yes_no_abstain to approve minutes'] },
+        ]);
+      if (!minutesVote)
+        throw new ValidationDomainException([{ field: 'minutesId', messages: ['minutes cannot be voted on here'] }]);
+    }
     return this.commit(joined, async (tx, meeting) => {
       this.requireStatus(meeting, 'live');
       const open = await tx.getRepository(PollEntity).findOne({ where: { meetingId: meeting.id, status: 'open' } });
       if (open) throw conflict('Close the open poll first', { pollId: open.id });
+      if (input.minutesId && minutesVote) {
+        const refused = await minutesVote.check(tx, input.minutesId, joined.sessionId);
+        if (refused) throw new ValidationDomainException([{ field: 'minutesId', messages: [refused] }]);
+      }
       const poll = await tx.getRepository(PollEntity).save({
         meetingId: meeting.id,
         agendaItemId: meeting.currentItemId,
@@ -781,6 +799,7 @@ export class MeetingService {
         openedAt: new Date(),
         closedAt: null,
         result: null,
+        minutesId: input.minutesId ?? null,
       });
       const view = await this.pollView(tx, poll, joined.sessionId, meeting.id, null);
       return { data: { type: 'poll.opened', poll: view }, result: { ...view, voted: false, myChoice: null } };
@@ -852,6 +871,14 @@ export class MeetingService {
     };
     Object.assign(poll, { status: 'closed', closedAt: new Date(), result });
     await tx.getRepository(PollEntity).save(poll);
+    if (poll.minutesId)
+      await this.minutesVotes.get()?.closed(tx, {
+        minutesId: poll.minutesId,
+        pollId: poll.id,
+        sessionId: joined.sessionId,
+        result,
+        closedBy: joined.me.userId,
+      });
     // The motion as put; the outcome is structured (`result`), so each reader's language can word it.
     return tx.getRepository(DecisionEntity).save({
       meetingId: joined.meetingId,

@@ -5,6 +5,7 @@ import {
   MinutesCommentView,
   MinutesContent,
   MinutesDiffView,
+  MinutesForApprovalResponse,
   MinutesView,
   SessionMinutesList,
 } from '@kengash/contracts';
@@ -52,6 +53,15 @@ export class MinutesController {
   @ApiOperation({ summary: 'The minutes documents of a session (full record, public summary, corrections)' })
   list(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<SessionMinutesList> {
     return this.minutes.list(p, id);
+  }
+
+  @Get('sessions/:id/minutes-for-approval')
+  @Can(Action.SignedIn)
+  @ApiOperation({
+    summary: "Circulated minutes of earlier sessions of the session's groups, which its meeting may approve by a vote",
+  })
+  forApproval(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<MinutesForApprovalResponse> {
+    return this.minutes.forApproval(p, id);
   }
 
   @Post('sessions/:id/minutes')

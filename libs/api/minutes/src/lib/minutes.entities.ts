@@ -1,6 +1,12 @@
 import { UserEntity } from '@kengash/api-identity';
 import { SessionEntity } from '@kengash/api-scheduling';
-import type { AmendmentStatus, MinutesContent, MinutesFace, MinutesStatus } from '@kengash/contracts';
+import type {
+  AmendmentStatus,
+  MinutesApprovalVote,
+  MinutesContent,
+  MinutesFace,
+  MinutesStatus,
+} from '@kengash/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -56,6 +62,10 @@ export class MinutesDocumentEntity {
   approvedBy!: string | null;
 
   /** The approved document this one corrects. */
+  /** Set when a later session's meeting approved these minutes by a vote. */
+  @Column({ name: 'approval_vote', type: 'jsonb', nullable: true })
+  approvalVote!: MinutesApprovalVote | null;
+
   @Column({ name: 'corrects_id', type: 'uuid', nullable: true })
   correctsId!: string | null;
 

@@ -1,4 +1,5 @@
 import { AuditModule } from '@kengash/api-audit';
+import { LiveMeetingModule } from '@kengash/api-live-meeting';
 import { SchedulingModule } from '@kengash/api-scheduling';
 import { Module } from '@nestjs/common';
 import { ActionReminderService } from './actions/action-reminder.service';
@@ -10,7 +11,7 @@ import { MinutesController } from './minutes.controller';
 import { MinutesService } from './minutes.service';
 
 @Module({
-  imports: [AuditModule, SchedulingModule],
+  imports: [AuditModule, SchedulingModule, LiveMeetingModule],
   controllers: [MinutesController, DecisionsController, ActionsController],
   providers: [MinutesService, DecisionsService, ActionsService, ActionReminderService],
   exports: [MinutesService],

@@ -3,7 +3,13 @@ import { NotificationsService, RenderedNotification } from '@kengash/api-notific
 import { DomainException, ValidationDomainException } from '@kengash/api-core';
 import { CouncilEntity } from '@kengash/api-council';
 import { Principal, UserEntity } from '@kengash/api-identity';
-import { MeetingEntity, MinutesEntity } from '@kengash/api-live-meeting';
+import {
+  MeetingEntity,
+  MinutesEntity,
+  MinutesVote,
+  MinutesVoteClosed,
+  MinutesVoteRegistry,
+} from '@kengash/api-live-meeting';
 import { AgendaItemEntity, InvitationEntity, SessionEntity } from '@kengash/api-scheduling';
 import {
   AmendmentView,
@@ -13,15 +19,17 @@ import {
   MINUTES_LIMITS,
   MinutesCommentView,
   MinutesContent,
+  MinutesApprovalVote,
   MinutesDiffView,
   MinutesFace,
+  MinutesForApprovalResponse,
   MinutesView,
   NotificationKind,
   pickText,
   Rsvp,
   SessionMinutesList,
 } from '@kengash/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MinutesExportHeader, minutesToMarkdown, minutesToPdf } from './export/minutes-export';
@@ -54,6 +62,15 @@ interface Rights {
   chair: boolean;
 }
 
+/**
+ * SQL: the minutes document `d` (its session `s`) may be voted on in session $1 — a session sharing a group,
+ * started earlier; or the same series (minutes of an earlier occurrence).
+ */
+const VOTABLE = `(EXISTS (SELECT 1 FROM session_groups a JOIN session_groups b ON b.group_id = a.group_id
+                           WHERE a.session_id = d.session_id AND b.session_id = $1)
+   AND ((d.session_id <> $1 AND s.starts_at < (SELECT starts_at FROM sessions WHERE id = $1))
+        OR (d.session_id = $1 AND s.rrule IS NOT NULL)))`;
+
 /** The section of a new full record that lists the action items carried over from earlier sessions. */
 export const CARRY_OVER_KEY = 'extra-900';
 
@@ -67,13 +84,18 @@ const field = (name: string, message: string) => new ValidationDomainException([
  * checks the state, writes, and audits; approved documents answer 409 to any change.
  */
 @Injectable()
-export class MinutesService {
+export class MinutesService implements MinutesVote, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly actions: ActionsService,
+    private readonly minutesVotes: MinutesVoteRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.minutesVotes.register(this);
+  }
 
   // ---- access ------------------------------------------------------------------------------------------
 
@@ -185,6 +207,9 @@ export class MinutesService {
       .getRepository(MinutesVersionEntity)
       .find({ where: { documentId: doc.id }, relations: { author: true }, order: { number: 'ASC' } });
     const attendee = content.attendance.some((a) => a.person.userId === principal.userId);
+    const approver = doc.approvedBy
+      ? await m.getRepository(UserEntity).findOne({ where: { id: doc.approvedBy }, select: { displayName: true } })
+      : null;
     const open = doc.status !== 'approved';
     return {
       id: doc.id,
@@ -194,6 +219,8 @@ export class MinutesService {
       contentHash: doc.contentHash,
       approvedAt: doc.approvedAt?.toISOString() ?? null,
       approvedBy: doc.approvedBy,
+      approvedByName: approver?.displayName ?? null,
+      approvalVote: doc.approvalVote,
       correctsId: doc.correctsId,
       version: doc.currentVersion,
       content,
@@ -494,35 +521,131 @@ export class MinutesService {
       const { doc, session, rights } = await this.load(principal, id, tx, true);
       if (!rights.chair) throw new DomainException(ErrorCode.Forbidden, 'The chair approves the minutes');
       this.requireStatus(doc, 'draft', 'circulated');
-      const pending = await tx
-        .getRepository(MinutesAmendmentEntity)
-        .count({ where: { documentId: doc.id, status: 'proposed' } });
+      const pending = await this.pendingAmendments(tx, doc.id);
       if (pending) throw conflict('Decide the proposed amendments first', { pending });
-      const hash = contentHash(await this.content(tx, doc));
-      Object.assign(doc, {
+      await this.freeze(tx, doc, principal.userId, ip, null);
+      return this.toView(principal, doc, session, rights, tx);
+    });
+  }
+
+  private pendingAmendments(tx: EntityManager, documentId: string): Promise<number> {
+    return tx.getRepository(MinutesAmendmentEntity).count({ where: { documentId, status: 'proposed' } });
+  }
+
+  /** Approves: stores the SHA-256 of the current content, who approved, and the vote if a meeting approved. */
+  private async freeze(
+    tx: EntityManager,
+    doc: MinutesDocumentEntity,
+    actorId: string,
+    ip: string | null,
+    vote: MinutesApprovalVote | null,
+  ): Promise<void> {
+    const hash = contentHash(await this.content(tx, doc));
+    Object.assign(doc, {
+      status: 'approved',
+      contentHash: hash,
+      approvedAt: new Date(),
+      approvedBy: actorId,
+      approvalVote: vote,
+    });
+    await tx.getRepository(MinutesDocumentEntity).update(
+      { id: doc.id },
+      {
         status: 'approved',
         contentHash: hash,
-        approvedAt: new Date(),
-        approvedBy: principal.userId,
-      });
-      await tx
-        .getRepository(MinutesDocumentEntity)
-        .update(
-          { id: doc.id },
-          { status: 'approved', contentHash: hash, approvedAt: doc.approvedAt, approvedBy: principal.userId },
-        );
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'minutes.approved',
-          targetType: 'minutes',
-          targetId: doc.id,
-          ip,
-          details: { version: doc.currentVersion, hash },
-        },
-        tx,
-      );
-      return this.toView(principal, doc, session, rights, tx);
+        approvedAt: doc.approvedAt,
+        approvedBy: actorId,
+        approvalVote: vote,
+      },
+    );
+    await this.audit.record(
+      {
+        actorId,
+        action: 'minutes.approved',
+        targetType: 'minutes',
+        targetId: doc.id,
+        ip,
+        details: vote
+          ? { version: doc.currentVersion, hash, via: 'vote', sessionId: vote.sessionId, pollId: vote.pollId }
+          : { version: doc.currentVersion, hash },
+      },
+      tx,
+    );
+  }
+
+  // ---- approval by a vote in a later session (called by the live meeting) -------------------------------
+
+  /**
+   * Circulated minutes of earlier sessions of the session's groups: what its meeting may approve by a vote.
+   * For a series, the series' own minutes of earlier occurrences too. Readers of the session's minutes only.
+   */
+  async forApproval(principal: Principal, sessionId: string): Promise<MinutesForApprovalResponse> {
+    const session = await this.session(sessionId);
+    const rights = this.rights(principal, session);
+    if (!rights.read) {
+      if (rights.visible)
+        throw new DomainException(ErrorCode.Forbidden, 'Minutes are open to the members of the group');
+      throw notFound();
+    }
+    const rows: {
+      id: string;
+      face: MinutesFace;
+      session_id: string;
+      title: string;
+      starts_at: Date;
+      current_version: number;
+    }[] = await this.db.query(
+      `SELECT d.id, d.face, d.session_id, s.title, s.starts_at, d.current_version
+         FROM minutes_documents d JOIN sessions s ON s.id = d.session_id
+        WHERE d.status = 'circulated' AND ${VOTABLE}
+        ORDER BY s.starts_at DESC, d.face, d.created_at LIMIT 50`,
+      [sessionId],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        face: r.face,
+        sessionId: r.session_id,
+        sessionTitle: r.title,
+        sessionStartsAt: new Date(r.starts_at).toISOString(),
+        version: r.current_version,
+      })),
+    };
+  }
+
+  async check(tx: EntityManager, minutesId: string, sessionId: string): Promise<string | null> {
+    const rows: { status: MinutesDocumentEntity['status']; votable: boolean }[] = await tx.query(
+      `SELECT d.status, ${VOTABLE} AS votable FROM minutes_documents d JOIN sessions s ON s.id = d.session_id
+        WHERE d.id = $2`,
+      [sessionId, minutesId],
+    );
+    const row = rows[0];
+    // Minutes of other groups are not named: the same answer as for minutes that do not exist.
+    if (!row || !row.votable) return 'must be minutes of an earlier session of the same working group';
+    if (row.status === 'approved') return 'are already approved';
+    if (row.status !== 'circulated') return 'must be circulated before a vote';
+    if (await this.pendingAmendments(tx, minutesId)) return 'have proposed amendments still to decide';
+    return null;
+  }
+
+  async closed(tx: EntityManager, vote: MinutesVoteClosed): Promise<void> {
+    const doc = await tx
+      .getRepository(MinutesDocumentEntity)
+      .findOne({ where: { id: vote.minutesId }, lock: { mode: 'pessimistic_write' } });
+    // Adopted is the only outcome that changes anything; minutes changed meanwhile (approved by the chair, an
+    // amendment proposed) stay as they are, and the poll's own decision still records the vote.
+    if (!doc || doc.status !== 'circulated' || vote.result.outcome !== 'adopted') return;
+    if (await this.pendingAmendments(tx, doc.id)) return;
+    const sessions: { title: string }[] = await tx.query(`SELECT title FROM sessions WHERE id = $1`, [vote.sessionId]);
+    const tally = vote.result.tally;
+    await this.freeze(tx, doc, vote.closedBy, null, {
+      sessionId: vote.sessionId,
+      sessionTitle: sessions[0]?.title ?? '',
+      pollId: vote.pollId,
+      yes: tally['yes'] ?? 0,
+      no: tally['no'] ?? 0,
+      abstain: tally['abstain'] ?? 0,
+      votesCast: vote.result.votesCast,
     });
   }
 

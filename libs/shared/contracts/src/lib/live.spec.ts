@@ -53,6 +53,7 @@ const poll = (over: Partial<PollView>): PollView => ({
   tally: { yes: 0, no: 0, abstain: 0 },
   quorum: { rule: { kind: 'none' }, eligible: 1, present: 1, required: 0, reached: true },
   result: null,
+  minutesId: null,
   ...over,
 });
 

@@ -160,6 +160,8 @@ export interface PollView {
   quorum: QuorumState;
   /** Set when closed. */
   result: PollResult | null;
+  /** The minutes this poll would approve (see {@link OpenPollInput.minutesId}). */
+  minutesId: string | null;
   /** The caller's own choice; null if not voted, or for a secret ballot after a re-join (only `voted` is known). */
   myChoice?: string | null;
   /** Whether the caller has voted in this poll. */
@@ -182,6 +184,11 @@ export interface OpenPollInput {
   options?: string[];
   secret: boolean;
   quorum: QuorumRule;
+  /**
+   * A vote to approve circulated minutes of an earlier session of the same group (yes/no/abstain only): when
+   * the poll closes adopted, the minutes are approved (and locked) with the vote recorded.
+   */
+  minutesId?: string;
 }
 
 // ---- live notes -----------------------------------------------------------------------------------------

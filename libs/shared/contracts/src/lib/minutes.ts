@@ -78,6 +78,9 @@ export interface MinutesView {
   contentHash: string | null;
   approvedAt: string | null;
   approvedBy: string | null;
+  approvedByName: string | null;
+  /** Set when the minutes were approved by a vote in a later session's live meeting (not by the chair alone). */
+  approvalVote: MinutesApprovalVote | null;
   /** The approved minutes this document corrects, if it is a correction. */
   correctsId: string | null;
   /** The current version's number (optimistic concurrency: send it back when saving). */
@@ -101,6 +104,34 @@ export interface MinutesView {
     correct: boolean;
     comment: boolean;
   };
+}
+
+/** How a meeting approved minutes: the poll, where it was held, and its count. */
+export interface MinutesApprovalVote {
+  sessionId: string;
+  sessionTitle: string;
+  pollId: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  votesCast: number;
+}
+
+/**
+ * GET /api/sessions/:id/minutes-for-approval: circulated minutes of earlier sessions of the session's groups
+ * that a meeting of this session may approve by a vote.
+ */
+export interface MinutesForApproval {
+  id: string;
+  face: MinutesFace;
+  sessionId: string;
+  sessionTitle: string;
+  sessionStartsAt: string;
+  version: number;
+}
+
+export interface MinutesForApprovalResponse {
+  items: MinutesForApproval[];
 }
 
 /** PUT /api/minutes/:id — a new version (draft only). */

@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { LiveMeetingListResponse, MinutesDraftView, OpenActionsResponse } from '@kengash/contracts';
+import {
+  LiveMeetingListResponse,
+  MinutesDraftView,
+  MinutesForApprovalResponse,
+  OpenActionsResponse,
+} from '@kengash/contracts';
 import { Observable } from 'rxjs';
 
 /** REST side of live meetings. */
@@ -24,5 +29,12 @@ export class LiveMeetingApiService {
    */
   openActions(sessionId: string): Observable<OpenActionsResponse> {
     return this.http.get<OpenActionsResponse>(`/api/sessions/${encodeURIComponent(sessionId)}/open-actions`);
+  }
+
+  /** `GET /api/sessions/:id/minutes-for-approval`: circulated minutes this session's meeting may approve by a vote. */
+  minutesForApproval(sessionId: string): Observable<MinutesForApprovalResponse> {
+    return this.http.get<MinutesForApprovalResponse>(
+      `/api/sessions/${encodeURIComponent(sessionId)}/minutes-for-approval`,
+    );
   }
 }

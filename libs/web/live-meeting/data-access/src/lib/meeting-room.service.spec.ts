@@ -236,6 +236,7 @@ describe('MeetingRoomService', () => {
         tally: null,
         quorum: { rule: { kind: 'none' as const }, eligible: 3, present: 3, required: 0, reached: true },
         result: null,
+        minutesId: null,
         myChoice: null,
       };
       await joined(snapshotFixture({ poll }));

@@ -8,6 +8,7 @@ import { LiveMeetings1796023193552 } from './1796023193552-LiveMeetings';
 import { MembershipUserIndex1796026956676 } from './1796026956676-MembershipUserIndex';
 import { Minutes1796028655354 } from './1796028655354-Minutes';
 import { ActionItems1796028979569 } from './1796028979569-ActionItems';
+import { MinutesApprovalVote1796032965438 } from './1796032965438-MinutesApprovalVote';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => object)[] = [
   MembershipUserIndex1796026956676,
   Minutes1796028655354,
   ActionItems1796028979569,
+  MinutesApprovalVote1796032965438,
 ];

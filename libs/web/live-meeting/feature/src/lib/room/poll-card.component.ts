@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
+import { RouterLink } from '@angular/router';
 import { PollView } from '@kengash/contracts';
 import { MeetingRoomService } from '@kengash/web-live-meeting-data-access';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -20,7 +21,7 @@ interface OptionRow {
 /** The open (or last closed) poll: question, my vote, live tally or the count of secret votes, quorum, result. */
 @Component({
   selector: 'kg-live-poll',
-  imports: [FormsModule, LiveProblemComponent, MatButtonModule, MatRadioModule, TranslatePipe],
+  imports: [FormsModule, LiveProblemComponent, MatButtonModule, MatRadioModule, RouterLink, TranslatePipe],
   template: `
     @if (poll(); as p) {
       <section class="poll" aria-labelledby="live-poll-heading" data-testid="poll-card" [attr.data-status]="p.status">
@@ -31,6 +32,12 @@ interface OptionRow {
           }
         </h2>
         <p class="question" data-testid="poll-question-text">{{ p.question }}</p>
+        @if (p.minutesId) {
+          <p data-testid="poll-minutes-subject">
+            {{ 'live.poll.approvesMinutes' | translate }}
+            <a [routerLink]="['/minutes', p.minutesId]">{{ 'live.poll.readMinutes' | translate }}</a>
+          </p>
+        }
 
         @if (canVote() && !p.myChoice && !p.voted) {
           <form (ngSubmit)="vote(p)" class="vote">

@@ -1,7 +1,9 @@
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ErrorCode } from '@kengash/contracts';
-import { LiveCallError, MeetingRoomService } from '@kengash/web-live-meeting-data-access';
-import { pollFixture, settle } from '../testing/live-fixtures';
+import { ErrorCode, MinutesForApprovalResponse } from '@kengash/contracts';
+import { LiveCallError, LiveMeetingApiService, MeetingRoomService } from '@kengash/web-live-meeting-data-access';
+import { Observable, of } from 'rxjs';
+import { pollFixture, settle, snapshotFixture } from '../testing/live-fixtures';
 import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
 import { PollFormComponent } from './poll-form.component';
 
@@ -10,6 +12,7 @@ describe('PollFormComponent', () => {
   let sut: HTMLElement;
   let closed: number;
   const openPoll = jest.fn();
+  const minutesForApproval = jest.fn<Observable<MinutesForApprovalResponse>, [string]>();
 
   const byTestId = <T extends HTMLElement>(id: string) => sut.querySelector<T>(`[data-testid=${id}]`) as T;
 
@@ -27,17 +30,27 @@ describe('PollFormComponent', () => {
 
   beforeEach(async () => {
     openPoll.mockReset();
+    minutesForApproval.mockReset().mockReturnValue(of({ items: [] }));
     closed = 0;
+    await setUp();
+  });
+
+  async function setUp(): Promise<void> {
+    TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       imports: [PollFormComponent],
-      providers: [provideTestTranslations(), { provide: MeetingRoomService, useValue: { openPoll } }],
+      providers: [
+        provideTestTranslations(),
+        { provide: MeetingRoomService, useValue: { openPoll, snapshot: signal(snapshotFixture()) } },
+        { provide: LiveMeetingApiService, useValue: { minutesForApproval } },
+      ],
     });
     useTestLocale('en');
     fixture = TestBed.createComponent(PollFormComponent);
     fixture.componentInstance.closed.subscribe(() => closed++);
     sut = fixture.nativeElement as HTMLElement;
     await stable();
-  });
+  }
 
   it('opens a secret poll with own options and a quorum count', async () => {
     openPoll.mockResolvedValue(pollFixture());
@@ -94,5 +107,44 @@ describe('PollFormComponent', () => {
     );
     expect(byTestId('poll-form-problem').textContent).toContain('Close the open poll first');
     expect(closed).toBe(0);
+  });
+
+  it('offers no minutes when none await approval, and puts circulated minutes to a yes/no/abstain vote', async () => {
+    expect(minutesForApproval).toHaveBeenCalledWith('s1');
+    expect(byTestId('poll-minutes')).toBeNull();
+
+    minutesForApproval.mockReturnValue(
+      of({
+        items: [
+          {
+            id: 'm9',
+            face: 'full',
+            sessionId: 's0',
+            sessionTitle: 'April meeting',
+            sessionStartsAt: '2031-04-02T04:00:00Z',
+            version: 3,
+          },
+        ],
+      }),
+    );
+    await setUp();
+    byTestId<HTMLElement>('poll-minutes').querySelector<HTMLElement>('.mat-mdc-select-trigger')?.click();
+    await stable();
+    document.querySelector<HTMLElement>('[data-testid=poll-minutes-m9]')?.click();
+    await stable();
+    expect(byTestId<HTMLTextAreaElement>('poll-question').value).toBe(
+      'Approve the minutes of April meeting (Apr 2, 2031) — full record?',
+    );
+    openPoll.mockResolvedValue(pollFixture());
+    byTestId<HTMLButtonElement>('poll-open-submit').click();
+    await settle();
+
+    expect(openPoll).toHaveBeenCalledWith({
+      question: 'Approve the minutes of April meeting (Apr 2, 2031) — full record?',
+      kind: 'yes_no_abstain',
+      secret: false,
+      quorum: { kind: 'majority' },
+      minutesId: 'm9',
+    });
   });
 });

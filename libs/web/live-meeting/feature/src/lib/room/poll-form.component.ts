@@ -1,17 +1,21 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { LIVE_LIMITS, PollKind, QuorumRule } from '@kengash/contracts';
-import { MeetingRoomService } from '@kengash/web-live-meeting-data-access';
-import { TranslatePipe } from '@ngx-translate/core';
+import { MatSelectModule } from '@angular/material/select';
+import { LIVE_LIMITS, MinutesForApproval, PollKind, QuorumRule } from '@kengash/contracts';
+import { LiveMeetingApiService, MeetingRoomService } from '@kengash/web-live-meeting-data-access';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ActionState } from '../shared/action-state';
 import { LiveProblemComponent } from '../shared/live-problem.component';
 
-/** The chair's form to open a poll: question, yes/no/abstain or own options, secret or open, quorum rule. */
+/**
+ * The chair's form to open a poll: question, yes/no/abstain or own options, secret or open, quorum rule; or a
+ * vote to approve circulated minutes of an earlier meeting of the group (yes/no/abstain).
+ */
 @Component({
   selector: 'kg-live-poll-form',
   imports: [
@@ -22,11 +26,30 @@ import { LiveProblemComponent } from '../shared/live-problem.component';
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
+    MatSelectModule,
     TranslatePipe,
   ],
   template: `
     <form class="poll-form" (ngSubmit)="submit()" data-testid="poll-form" aria-labelledby="poll-form-heading">
       <h3 id="poll-form-heading">{{ 'live.pollForm.title' | translate }}</h3>
+      @if (approvable().length > 0) {
+        <mat-form-field appearance="outline" class="full">
+          <mat-label>{{ 'live.pollForm.subject' | translate }}</mat-label>
+          <mat-select
+            name="minutesId"
+            [ngModel]="minutesId()"
+            (ngModelChange)="chooseMinutes($event)"
+            data-testid="poll-minutes"
+          >
+            <mat-option [value]="null">{{ 'live.pollForm.motion' | translate }}</mat-option>
+            @for (m of approvable(); track m.id) {
+              <mat-option [value]="m.id" [attr.data-testid]="'poll-minutes-' + m.id">
+                {{ minutesLabel(m) }}
+              </mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
       <mat-form-field appearance="outline" class="full">
         <mat-label>{{ 'live.pollForm.question' | translate }}</mat-label>
         <textarea
@@ -42,7 +65,7 @@ import { LiveProblemComponent } from '../shared/live-problem.component';
 
       <fieldset>
         <legend>{{ 'live.pollForm.kind' | translate }}</legend>
-        <mat-radio-group name="kind" [(ngModel)]="kind">
+        <mat-radio-group name="kind" [(ngModel)]="kind" [disabled]="minutesId() !== null">
           <mat-radio-button value="yes_no_abstain" data-testid="poll-kind-yes-no">
             {{ 'live.pollForm.yesNoAbstain' | translate }}
           </mat-radio-button>
@@ -168,7 +191,13 @@ import { LiveProblemComponent } from '../shared/live-problem.component';
 })
 export class PollFormComponent {
   private readonly room = inject(MeetingRoomService);
+  private readonly api = inject(LiveMeetingApiService);
+  private readonly translate = inject(TranslateService);
   readonly closed = output<void>();
+
+  /** Circulated minutes of earlier meetings that this meeting may approve by a vote. */
+  protected readonly approvable = signal<MinutesForApproval[]>([]);
+  protected readonly minutesId = signal<string | null>(null);
 
   protected readonly limits = LIVE_LIMITS;
   protected readonly actions = new ActionState();
@@ -179,6 +208,36 @@ export class PollFormComponent {
   protected secret = false;
   protected quorumKind: QuorumRule['kind'] = 'majority';
   protected quorumCount = 1;
+
+  constructor() {
+    const sessionId = this.room.snapshot()?.session.id;
+    if (sessionId) {
+      const request = this.api.minutesForApproval(sessionId).subscribe({
+        next: (response) => this.approvable.set(response.items),
+        // Without the list the form still opens ordinary motions.
+        error: () => this.approvable.set([]),
+      });
+      inject(DestroyRef).onDestroy(() => request.unsubscribe());
+    }
+  }
+
+  protected minutesLabel(m: MinutesForApproval): string {
+    const date = new Intl.DateTimeFormat(this.translate.getCurrentLang() || 'en', { dateStyle: 'medium' }).format(
+      new Date(m.sessionStartsAt),
+    );
+    const face = this.translate.instant(m.face === 'full' ? 'live.pollForm.fullRecord' : 'live.pollForm.publicSummary');
+    return `${m.sessionTitle} (${date}) — ${face}`;
+  }
+
+  /** Choosing minutes makes it a yes/no/abstain vote with a worded question (kept if the chair wrote one). */
+  protected chooseMinutes(id: string | null): void {
+    this.minutesId.set(id);
+    const chosen = this.approvable().find((m) => m.id === id);
+    if (!chosen) return;
+    this.kind = 'yes_no_abstain';
+    if (!this.question.trim())
+      this.question = this.translate.instant('live.pollForm.approveQuestion', { minutes: this.minutesLabel(chosen) });
+  }
 
   protected setOption(index: number, value: string): void {
     this.options.update((list) => list.map((o, i) => (i === index ? value : o)));
@@ -213,6 +272,7 @@ export class PollFormComponent {
         ...(this.kind === 'options' ? { options } : {}),
         secret: this.secret,
         quorum,
+        ...(this.minutesId() ? { minutesId: this.minutesId() ?? undefined } : {}),
       }),
     );
     if (opened) this.closed.emit();

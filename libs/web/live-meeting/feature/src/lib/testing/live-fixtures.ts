@@ -101,6 +101,7 @@ export function pollFixture(overrides: Partial<PollView> = {}): PollView {
     tally: { yes: 2, no: 1, abstain: 0 },
     quorum: { rule: { kind: 'majority' }, eligible: 5, present: 4, required: 3, reached: true },
     result: null,
+    minutesId: null,
     myChoice: null,
     ...overrides,
   };

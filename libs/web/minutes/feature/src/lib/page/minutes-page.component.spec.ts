@@ -80,6 +80,16 @@ describe('MinutesPageComponent', () => {
         status: 'approved',
         contentHash: hash,
         approvedAt: '2031-03-20T05:00:00Z',
+        approvedByName: 'Madina Abdullaeva',
+        approvalVote: {
+          sessionId: 's2',
+          sessionTitle: 'April meeting',
+          pollId: 'p1',
+          yes: 4,
+          no: 1,
+          abstain: 1,
+          votesCast: 6,
+        },
         can: { ...NO_RIGHTS, correct: true },
       }),
     );
@@ -87,6 +97,9 @@ describe('MinutesPageComponent', () => {
     expect(sut.querySelector('h1')?.textContent?.trim()).toBe('Psychosocial support: spring session');
     expect(text('minutes-status')).toBe('Approved');
     expect(text('minutes-hash')).toBe(hash);
+    expect(sut.textContent).toContain('Madina Abdullaeva');
+    expect(text('approval-vote')).toBe('April meeting — yes 4, no 1, abstain 1 (6 votes)');
+    expect(sut.querySelector('[data-testid=approval-vote] a')?.getAttribute('href')).toBe('/sessions/s2');
     expect(text('minutes-time')).toContain('Mar 12, 2031');
     expect(sut.querySelector('[data-testid=minutes-notes] strong')?.textContent).toBe('agreed');
     expect(sut.querySelectorAll('[data-testid=attendance-row]')).toHaveLength(1);

@@ -19,6 +19,8 @@ export function minutesView(overrides: Partial<MinutesView> = {}): MinutesView {
     contentHash: null,
     approvedAt: null,
     approvedBy: null,
+    approvedByName: null,
+    approvalVote: null,
     correctsId: null,
     version: 2,
     content: {
