@@ -94,6 +94,8 @@ describe('app routes', () => {
     '/sessions/s1/minutes',
     '/minutes',
     '/minutes/actions',
+    '/minutes/board',
+    '/minutes/board?overdue=true',
     '/minutes/m1',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {
     await harness.navigateByUrl(url);

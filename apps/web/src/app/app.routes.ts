@@ -20,7 +20,7 @@ const council = () => import('@kengash/web-council-feature');
 /** The live meetings list, the live meeting room and the minutes draft, loaded on first use. */
 const liveMeeting = () => import('@kengash/web-live-meeting-feature');
 
-/** Minutes, the decisions register and my action items, loaded on first use. */
+/** Minutes, the decisions register, the action board and my action items, loaded on first use. */
 const minutes = () => import('@kengash/web-minutes-feature');
 
 /** The identity screens, loaded on first use. */
@@ -95,6 +95,13 @@ export const appRoutes: Route[] = [
         title: _('minutesArea.actions.title'),
         canActivate: [authGuard],
         loadComponent: () => minutes().then((m) => m.MyActionsComponent),
+      },
+      {
+        // The action board; `?overdue=true` is the overdue view (filters live in the query string).
+        path: 'minutes/board',
+        title: _('minutesArea.board.title'),
+        canActivate: [authGuard],
+        loadComponent: () => minutes().then((m) => m.ActionBoardComponent),
       },
       {
         path: 'minutes/:id',

@@ -92,4 +92,36 @@ describe('MinutesApiService', () => {
     expect(patch.request.method).toBe('PATCH');
     expect(patch.request.body).toEqual({ version: 2, status: 'done' });
   });
+
+  it('filters the board by group, status and overdue, and creates an item from a decision', () => {
+    sut.actions({ groupId: 'g1', status: ActionItemStatus.InProgress, overdue: true }).subscribe();
+    sut.actions({ overdue: false }).subscribe();
+    sut
+      .createAction({
+        title: 'Circulate the plan',
+        groupId: 'g1',
+        ownerId: 'u1',
+        dueDate: '2031-05-01',
+        sessionId: 's1',
+        minutesId: 'm1',
+        itemKey: 'i1',
+        decisionIndex: 0,
+      })
+      .subscribe();
+
+    http.expectOne('/api/actions?groupId=g1&status=in_progress&overdue=true').flush({ items: [] });
+    http.expectOne('/api/actions?overdue=false').flush({ items: [] });
+    const post = http.expectOne('/api/actions');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.body).toEqual({
+      title: 'Circulate the plan',
+      groupId: 'g1',
+      ownerId: 'u1',
+      dueDate: '2031-05-01',
+      sessionId: 's1',
+      minutesId: 'm1',
+      itemKey: 'i1',
+      decisionIndex: 0,
+    });
+  });
 });

@@ -5,6 +5,7 @@ import {
   ActionItemListResponse,
   ActionItemView,
   AmendmentView,
+  CreateActionItemRequest,
   DecideAmendmentRequest,
   DecisionRegisterResponse,
   DecisionStatus,
@@ -129,6 +130,11 @@ export class MinutesApiService {
   /** `GET /api/actions`. */
   actions(query: ActionItemListQuery = {}): Observable<ActionItemListResponse> {
     return this.http.get<ActionItemListResponse>('/api/actions', { params: params(query) });
+  }
+
+  /** `POST /api/actions` (201; 400/422 with field errors; chairs, co-chairs, rapporteurs, secretariat). */
+  createAction(request: CreateActionItemRequest): Observable<ActionItemView> {
+    return this.http.post<ActionItemView>('/api/actions', request);
   }
 
   /** `PATCH /api/actions/:id` (409 with the current item when `version` is stale). */

@@ -8,6 +8,7 @@ import { MinutesApiService } from '@kengash/web-minutes-data-access';
 import { _, TranslatePipe } from '@ngx-translate/core';
 import { Subscription } from 'rxjs';
 import { ACTION_STATUS_KEYS, injectActiveLocale } from '../shared/minutes-labels';
+import { MinutesLinksComponent } from '../shared/minutes-links.component';
 
 type LoadState =
   | { status: 'loading' }
@@ -32,7 +33,7 @@ const MOVE_KEYS: Record<ActionItemStatus, string> = {
 /** `/minutes/actions`: the action items I own, with buttons to change their status (optimistic, 409 → reload). */
 @Component({
   selector: 'kg-my-actions',
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslatePipe],
+  imports: [MatButtonModule, MatProgressBarModule, MinutesLinksComponent, RouterLink, TranslatePipe],
   templateUrl: './my-actions.component.html',
   styleUrl: '../shared/list-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
