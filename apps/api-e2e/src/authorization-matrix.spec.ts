@@ -70,6 +70,8 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/sessions/:id/open-actions': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'GET /api/decisions': { allow: SIGNED_IN, query: 'status=weird' },
   'PUT /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
+  'PUT /api/minutes/:id/visibility': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { visibility: 'x' } },
+  'GET /api/public/minutes/:id': { allow: ALL, params: { id: ZERO_UUID } },
   'GET /api/minutes/:id/versions/:number': { allow: SIGNED_IN, params: { id: ZERO_UUID, number: '1' } },
   'GET /api/minutes/:id/export': { allow: SIGNED_IN, params: { id: ZERO_UUID }, query: 'format=x' },
   'GET /api/minutes/:id/diff': { allow: SIGNED_IN, params: { id: ZERO_UUID }, query: 'from=x' },

@@ -11,10 +11,12 @@ import {
   MinutesView,
   NotificationListResponse,
   NOTES_TEXT,
+  PublicMinutesView,
   SessionView,
   WorkingGroupListResponse,
 } from '@kengash/contracts';
 import { createHash } from 'node:crypto';
+import { Client } from 'pg';
 import * as Y from 'yjs';
 import { client, demo, signedIn } from './support/http';
 import { pdfText } from './support/pdf';
@@ -413,6 +415,68 @@ describe('minutes', () => {
     expect(list.body.documents.map((d) => d.id)).toEqual([summary.body.id]);
     // The full record stays closed to them.
     expect((await http.call(`/api/minutes/${minutesId}`, as('prosecutor'))).status).toBe(404);
+
+    // Its own visibility: every signed-in person by default; opened to anyone by the rapporteur, audited.
+    expect(approved.body).toMatchObject({ visibility: 'council', can: { setVisibility: true } });
+    expect((await http.call(`/api/minutes/${minutesId}`, as('chair-psychosocial'))).body).toMatchObject({
+      visibility: 'group',
+    });
+    const anonymous = () => http.call<PublicMinutesView>(`/api/public/minutes/${summary.body.id}`);
+    expect((await anonymous()).status).toBe(404);
+    const visibility = (key: string, id: string, value: unknown) =>
+      http.call<MinutesView & ErrorResponse>(`/api/minutes/${id}/visibility`, {
+        method: 'PUT',
+        ...as(key),
+        body: { visibility: value },
+      });
+    expect((await visibility('psychologist', summary.body.id, 'public')).status).toBe(403);
+    expect((await visibility('prosecutor', summary.body.id, 'public')).status).toBe(403);
+    const full = await visibility('chair-psychosocial', minutesId, 'public');
+    expect(full.status).toBe(400);
+    expect(full.body.details).toEqual([
+      { field: 'visibility', messages: ['only a public summary can be opened beyond the group'] },
+    ]);
+    expect((await visibility('rapporteur-psychosocial', summary.body.id, 'everyone')).status).toBe(400);
+    // A member who shows observers only their role is not named to the public either.
+    expect(
+      (await http.call('/api/me', { method: 'PATCH', ...as('psychologist'), body: { nameVisibleToObservers: false } }))
+        .status,
+    ).toBe(200);
+    const opened = await visibility('rapporteur-psychosocial', summary.body.id, 'public');
+    expect(opened.status).toBe(200);
+    expect(opened.body.visibility).toBe('public');
+    expect(opened.body.contentHash).toBe(approved.body.contentHash);
+    const published = await anonymous();
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({
+      id: summary.body.id,
+      contentHash: approved.body.contentHash,
+      session: { title: 'Psychosocial support: minutes test' },
+    });
+    expect(published.body.items.map((i) => i.key)).toEqual([agenda[0]]);
+    expect(published.text).not.toContain('staff at risk');
+    const names = published.body.attendance.map((a) => a.name);
+    expect(names).toHaveLength(3);
+    expect(names.filter((n) => n === null)).toHaveLength(1);
+    expect(published.body.attendance.find((a) => a.name === null)?.role).toBe('member');
+    const psychologistId = (await http.call<{ id: string }>('/api/me', as('psychologist'))).body.id;
+    expect(published.text).not.toContain(psychologistId);
+    expect(published.text).not.toContain('"speakers"');
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      const audited = await pg.query(
+        `SELECT details FROM audit_events WHERE target_id = $1 AND action = 'minutes.visibility_changed'`,
+        [summary.body.id],
+      );
+      expect(audited.rows.map((r) => r.details)).toEqual([{ from: 'council', to: 'public' }]);
+    } finally {
+      await pg.end();
+    }
+    // Back to every signed-in person: anonymous readers get 404 again.
+    expect((await visibility('chair-psychosocial', summary.body.id, 'council')).body.visibility).toBe('council');
+    expect((await anonymous()).status).toBe(404);
+    await http.call('/api/me', { method: 'PATCH', ...as('psychologist'), body: { nameVisibleToObservers: true } });
   });
 
   it('lists decisions in the register: the full record for the group, the public summary for others', async () => {

@@ -113,6 +113,23 @@ describe('app routes', () => {
     expect(harness.routeNativeElement?.querySelectorAll('[data-testid^=rsvp-]').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('opens published minutes at /public/minutes/:id without an account', async () => {
+    await harness.navigateByUrl('/public/minutes/m1');
+    backend
+      .expectOne('/api/public/minutes/m1')
+      .flush(
+        { statusCode: 404, code: 'NOT_FOUND', message: 'These minutes were not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+
+    expect(TestBed.inject(Router).url).toBe('/public/minutes/m1');
+    expect(heading()).toBe('Public minutes');
+    expect(title()).toBe('Public minutes · Kengash');
+    expect(harness.routeNativeElement?.textContent).toContain('There are no public minutes at this address.');
+  });
+
   it('shows a not-found page for unknown addresses', async () => {
     await harness.navigateByUrl('/no/such/page');
 

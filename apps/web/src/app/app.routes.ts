@@ -104,6 +104,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => minutes().then((m) => m.ActionBoardComponent),
       },
       {
+        // An approved public summary opened to anyone: no account needed.
+        path: 'public/minutes/:id',
+        title: _('minutesArea.public.title'),
+        loadComponent: () => minutes().then((m) => m.PublicMinutesComponent),
+      },
+      {
         path: 'minutes/:id',
         title: _('minutesArea.page.title'),
         canActivate: [authGuard],

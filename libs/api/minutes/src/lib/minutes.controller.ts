@@ -7,6 +7,7 @@ import {
   MinutesDiffView,
   MinutesForApprovalResponse,
   MinutesView,
+  PublicMinutesView,
   SessionMinutesList,
 } from '@kengash/contracts';
 import {
@@ -33,6 +34,7 @@ import {
   MinutesCommentDto,
   ProposeAmendmentDto,
   SaveMinutesDto,
+  SetMinutesVisibilityDto,
 } from './minutes.dto';
 import { MinutesService } from './minutes.service';
 
@@ -94,6 +96,25 @@ export class MinutesController {
     @Body() body: SaveMinutesDto,
   ): Promise<MinutesView> {
     return this.minutes.save(p, id, body.baseVersion, body.content, body.note);
+  }
+
+  @Put('minutes/:id/visibility')
+  @Can(Action.SignedIn)
+  @ApiOperation({ summary: 'Who reads a public summary once approved: every signed-in person, or anyone' })
+  setVisibility(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() body: SetMinutesVisibilityDto,
+    @Req() req: FastifyRequest,
+  ): Promise<MinutesView> {
+    return this.minutes.setVisibility(p, id, body.visibility, ip(req));
+  }
+
+  @Get('public/minutes/:id')
+  @Can(Action.Public)
+  @ApiOperation({ summary: 'An approved public summary opened to anyone (no account needed)' })
+  publicView(@Param('id', uuid()) id: string): Promise<PublicMinutesView> {
+    return this.minutes.publicView(id);
   }
 
   @Get('minutes/:id/versions/:number')

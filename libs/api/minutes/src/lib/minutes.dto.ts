@@ -3,6 +3,7 @@ import {
   MINUTES_LIMITS,
   ProposeAmendmentRequest,
   SaveMinutesRequest,
+  SetMinutesVisibilityRequest,
   MinutesContent,
 } from '@kengash/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -24,6 +25,12 @@ export class CreateMinutesDto {
   @ApiProperty({ enum: ['full', 'public'] })
   @IsIn(['full', 'public'], { message: 'face must be full or public' })
   face!: 'full' | 'public';
+}
+
+export class SetMinutesVisibilityDto implements SetMinutesVisibilityRequest {
+  @ApiProperty({ enum: ['council', 'public'], description: 'council: every signed-in person; public: anyone' })
+  @IsIn(['council', 'public'], { message: 'visibility must be council or public' })
+  visibility!: 'council' | 'public';
 }
 
 export class SaveMinutesDto implements SaveMinutesRequest {

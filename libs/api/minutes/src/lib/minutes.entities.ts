@@ -6,6 +6,7 @@ import type {
   MinutesContent,
   MinutesFace,
   MinutesStatus,
+  MinutesVisibility,
 } from '@kengash/contracts';
 import {
   Column,
@@ -62,6 +63,10 @@ export class MinutesDocumentEntity {
   approvedBy!: string | null;
 
   /** The approved document this one corrects. */
+  /** `group` for the full record; `council` (default) or `public` for a public summary. */
+  @Column({ type: 'text', default: 'council' })
+  visibility!: MinutesVisibility;
+
   /** Set when a later session's meeting approved these minutes by a vote. */
   @Column({ name: 'approval_vote', type: 'jsonb', nullable: true })
   approvalVote!: MinutesApprovalVote | null;

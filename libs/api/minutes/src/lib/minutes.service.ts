@@ -24,6 +24,8 @@ import {
   MinutesFace,
   MinutesForApprovalResponse,
   MinutesView,
+  MinutesVisibility,
+  PublicMinutesView,
   NotificationKind,
   pickText,
   Rsvp,
@@ -70,6 +72,10 @@ const VOTABLE = `(EXISTS (SELECT 1 FROM session_groups a JOIN session_groups b O
                            WHERE a.session_id = d.session_id AND b.session_id = $1)
    AND ((d.session_id <> $1 AND s.starts_at < (SELECT starts_at FROM sessions WHERE id = $1))
         OR (d.session_id = $1 AND s.rrule IS NOT NULL)))`;
+
+/** The full record is always the group's, whatever the column holds (demo rows take the column default). */
+const visibilityOf = (doc: MinutesDocumentEntity): MinutesVisibility =>
+  doc.face === 'full' ? 'group' : doc.visibility;
 
 /** The section of a new full record that lists the action items carried over from earlier sessions. */
 export const CARRY_OVER_KEY = 'extra-900';
@@ -216,6 +222,7 @@ export class MinutesService implements MinutesVote, OnModuleInit {
       sessionId: doc.sessionId,
       face: doc.face,
       status: doc.status,
+      visibility: visibilityOf(doc),
       contentHash: doc.contentHash,
       approvedAt: doc.approvedAt?.toISOString() ?? null,
       approvedBy: doc.approvedBy,
@@ -245,6 +252,7 @@ export class MinutesService implements MinutesVote, OnModuleInit {
         approve: rights.chair && open,
         correct: rights.write && doc.status === 'approved',
         comment: rights.read && open,
+        setVisibility: rights.write && doc.face === 'public',
       },
     };
   }
@@ -324,6 +332,7 @@ export class MinutesService implements MinutesVote, OnModuleInit {
         sessionId,
         meetingId,
         face,
+        visibility: face === 'full' ? ('group' as const) : ('council' as const),
         status: 'draft' as const,
         currentVersion: 1,
         createdBy: principal.userId,
@@ -408,6 +417,7 @@ export class MinutesService implements MinutesVote, OnModuleInit {
         sessionId: doc.sessionId,
         meetingId: doc.meetingId,
         face: doc.face,
+        visibility: doc.visibility,
         status: 'draft' as const,
         currentVersion: 1,
         correctsId: doc.id,
@@ -571,6 +581,81 @@ export class MinutesService implements MinutesVote, OnModuleInit {
       },
       tx,
     );
+  }
+
+  // ---- visibility of a public summary ------------------------------------------------------------------
+
+  /**
+   * Who reads a public summary once approved: every signed-in person (`council`) or anyone (`public`). It is not
+   * part of the content (the hash does not change), so it may be set in any status; audited.
+   */
+  async setVisibility(
+    principal: Principal,
+    id: string,
+    visibility: 'council' | 'public',
+    ip: string | null,
+  ): Promise<MinutesView> {
+    return this.db.transaction(async (tx) => {
+      const { doc, session, rights } = await this.load(principal, id, tx, true);
+      if (!rights.write)
+        throw new DomainException(
+          ErrorCode.Forbidden,
+          'The rapporteur, the chairs and the secretariat decide who reads a public summary',
+        );
+      if (doc.face !== 'public') throw field('visibility', 'only a public summary can be opened beyond the group');
+      if (doc.visibility !== visibility) {
+        const before = doc.visibility;
+        doc.visibility = visibility;
+        await tx.getRepository(MinutesDocumentEntity).update({ id: doc.id }, { visibility });
+        await this.audit.record(
+          {
+            actorId: principal.userId,
+            action: 'minutes.visibility_changed',
+            targetType: 'minutes',
+            targetId: doc.id,
+            ip,
+            details: { from: before, to: visibility },
+          },
+          tx,
+        );
+      }
+      return this.toView(principal, doc, session, rights, tx);
+    });
+  }
+
+  /** An approved public summary open to anyone; 404 for everything else (nothing is revealed). */
+  async publicView(id: string): Promise<PublicMinutesView> {
+    const doc = await this.db.getRepository(MinutesDocumentEntity).findOne({ where: { id } });
+    if (!doc || doc.face !== 'public' || doc.status !== 'approved' || doc.visibility !== 'public' || !doc.contentHash)
+      throw notFound();
+    const session = await this.session(doc.sessionId);
+    const content = await this.content(this.db.manager, doc);
+    const ids = content.attendance.map((a) => a.person.userId);
+    const shown: { id: string }[] = ids.length
+      ? await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND name_visible_to_observers`, [ids])
+      : [];
+    const named = new Set(shown.map((u) => u.id));
+    return {
+      id: doc.id,
+      title: content.title,
+      session: {
+        title: session.title,
+        startsAt: session.startsAt.toISOString(),
+        endsAt: session.endsAt.toISOString(),
+        timeZone: session.timeZone,
+        groups: (session.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
+      },
+      approvedAt: (doc.approvedAt ?? new Date(0)).toISOString(),
+      contentHash: doc.contentHash,
+      approvalVote: doc.approvalVote,
+      attendance: content.attendance.map((a) => ({
+        name: named.has(a.person.userId) ? a.person.name : null,
+        role: a.person.role,
+        country: a.person.country,
+        organisation: a.person.organisation,
+      })),
+      items: content.items.map((i) => ({ key: i.key, title: i.title, notes: i.notes, decisions: i.decisions })),
+    };
   }
 
   // ---- approval by a vote in a later session (called by the live meeting) -------------------------------

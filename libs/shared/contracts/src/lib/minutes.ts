@@ -9,6 +9,12 @@ import type { LocalizedText } from './locale';
  */
 export type MinutesStatus = 'draft' | 'circulated' | 'approved';
 export type MinutesFace = 'full' | 'public';
+/**
+ * Who reads minutes once approved: the full record is always `group` (the session's groups and the secretariat);
+ * a public summary is `council` (every signed-in person, the default) or `public` (anyone, without an account:
+ * `GET /api/public/minutes/:id`). Before approval only the group reads either face.
+ */
+export type MinutesVisibility = 'group' | 'council' | 'public';
 
 export const MINUTES_LIMITS = {
   titleMax: 300,
@@ -74,6 +80,7 @@ export interface MinutesView {
   sessionId: string;
   face: MinutesFace;
   status: MinutesStatus;
+  visibility: MinutesVisibility;
   /** Set once approved: SHA-256 (hex) of the canonical JSON of the approved content. */
   contentHash: string | null;
   approvedAt: string | null;
@@ -103,7 +110,30 @@ export interface MinutesView {
     approve: boolean;
     correct: boolean;
     comment: boolean;
+    /** Change a public summary's visibility (rapporteur, chairs, secretariat). */
+    setVisibility: boolean;
   };
+}
+
+/** PUT /api/minutes/:id/visibility — a public summary only. */
+export interface SetMinutesVisibilityRequest {
+  visibility: 'council' | 'public';
+}
+
+/**
+ * GET /api/public/minutes/:id (no account): an approved public summary whose visibility is `public`. People are
+ * shown as the live room shows them to observers (by role, country and organisation when they chose not to show
+ * their name), without account ids; speaker lines are left out.
+ */
+export interface PublicMinutesView {
+  id: string;
+  title: string;
+  session: MinutesView['session'];
+  approvedAt: string;
+  contentHash: string;
+  approvalVote: MinutesApprovalVote | null;
+  attendance: { name: string | null; role: string; country: string | null; organisation: string | null }[];
+  items: { key: string; title: string; notes: string; decisions: MinutesDecisionLine[] }[];
 }
 
 /** How a meeting approved minutes: the poll, where it was held, and its count. */

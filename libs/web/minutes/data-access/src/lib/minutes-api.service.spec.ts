@@ -45,6 +45,15 @@ describe('MinutesApiService', () => {
     expect((error as HttpErrorResponse).status).toBe(409);
   });
 
+  it('sets a public summary’s visibility and reads a published one without an account', () => {
+    sut.setVisibility('m/1', 'public').subscribe();
+    const put = http.expectOne('/api/minutes/m%2F1/visibility');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ visibility: 'public' });
+    sut.publicMinutes('m1').subscribe();
+    expect(http.expectOne('/api/public/minutes/m1').request.method).toBe('GET');
+  });
+
   it('circulates, approves, corrects, and reads diffs, amendments and comments', () => {
     sut.circulate('m1').subscribe();
     sut.approve('m1').subscribe();

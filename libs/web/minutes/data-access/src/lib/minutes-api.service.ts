@@ -15,7 +15,9 @@ import {
   MinutesFace,
   MinutesView,
   ProposeAmendmentRequest,
+  PublicMinutesView,
   SaveMinutesRequest,
+  SetMinutesVisibilityRequest,
   SessionMinutesList,
   UpdateActionItemRequest,
 } from '@kengash/contracts';
@@ -57,6 +59,17 @@ export class MinutesApiService {
 
   get(minutesId: string): Observable<MinutesView> {
     return this.http.get<MinutesView>(`/api/minutes/${id(minutesId)}`);
+  }
+
+  /** `PUT /api/minutes/:id/visibility`: who reads a public summary once approved (signed-in people, or anyone). */
+  setVisibility(minutesId: string, visibility: SetMinutesVisibilityRequest['visibility']): Observable<MinutesView> {
+    const body: SetMinutesVisibilityRequest = { visibility };
+    return this.http.put<MinutesView>(`/api/minutes/${id(minutesId)}/visibility`, body);
+  }
+
+  /** `GET /api/public/minutes/:id` (no account needed): an approved public summary opened to anyone. */
+  publicMinutes(minutesId: string): Observable<PublicMinutesView> {
+    return this.http.get<PublicMinutesView>(`/api/public/minutes/${id(minutesId)}`);
   }
 
   /** `PUT /api/minutes/:id`: a new version; 409 (with `details.current`) when `baseVersion` is stale. */

@@ -9,6 +9,7 @@ import { MembershipUserIndex1796026956676 } from './1796026956676-MembershipUser
 import { Minutes1796028655354 } from './1796028655354-Minutes';
 import { ActionItems1796028979569 } from './1796028979569-ActionItems';
 import { MinutesApprovalVote1796032965438 } from './1796032965438-MinutesApprovalVote';
+import { MinutesVisibility1796033579599 } from './1796033579599-MinutesVisibility';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Minutes1796028655354,
   ActionItems1796028979569,
   MinutesApprovalVote1796032965438,
+  MinutesVisibility1796033579599,
 ];

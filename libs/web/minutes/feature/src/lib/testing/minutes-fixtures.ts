@@ -17,6 +17,7 @@ export const NO_RIGHTS: MinutesView['can'] = {
   approve: false,
   correct: false,
   comment: false,
+  setVisibility: false,
 };
 
 export function minutesView(overrides: Partial<MinutesView> = {}): MinutesView {
@@ -25,6 +26,7 @@ export function minutesView(overrides: Partial<MinutesView> = {}): MinutesView {
     sessionId: 's1',
     face: 'full',
     status: 'draft',
+    visibility: 'group',
     contentHash: null,
     approvedAt: null,
     approvedBy: null,
