@@ -274,6 +274,40 @@ describe('minutes PDF', () => {
     }
   });
 
+  it('yields to the event loop while it lays out long minutes, and still prints everything', async () => {
+    const content: MinutesContent = {
+      title: 'Long minutes',
+      attendance: [],
+      items: [
+        {
+          key: 'long',
+          title: 'A long discussion',
+          notes: Array.from({ length: 4000 }, (_, i) => `<p>Paragraph ${i}: the working group discussed it.</p>`).join(
+            '',
+          ),
+          speakers: [],
+          decisions: [],
+          restricted: false,
+        },
+      ],
+    };
+    // Other work of the process (a chain of immediates) keeps running while the PDF is written: a writer that
+    // laid the whole document out in one go would let it run only once or twice.
+    let ticks = 0;
+    let done = false;
+    const tick = () => {
+      ticks++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const pdf = await minutesToPdf(content, header());
+    done = true;
+    expect(ticks).toBeGreaterThan(10);
+    const { text } = await readPdf(pdf);
+    expect(text).toContain('Paragraph 0:');
+    expect(text).toContain('Paragraph 3999:');
+  });
+
   it('breaks a word wider than the page and survives an empty document', async () => {
     const url = `https://example.org/${'x'.repeat(300)}`;
     const content: MinutesContent = {

@@ -489,7 +489,21 @@ class PdfWriter {
     this.rule();
   }
 
-  item(item: MinutesItem, index: number) {
+  /** When the current slice of synchronous work began (see {@link breathe}). */
+  private sliceStart = performance.now();
+
+  /**
+   * Long documents are laid out in slices of about {@link SLICE_MS}: between blocks the writer yields to the
+   * event loop once a slice is used up, so a large export never stalls the live meetings served by the same
+   * process.
+   */
+  private async breathe(): Promise<void> {
+    if (performance.now() - this.sliceStart < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
+  }
+
+  async item(item: MinutesItem, index: number) {
     const h = this.header;
     const t = exportLabels(h.locale);
     const title = [run(`${index + 1}. ${oneLine(item.title)}`, 'bold')];
@@ -499,8 +513,12 @@ class PdfWriter {
 
     const ctx: BlockContext = { x: MARGIN.left, width: CONTENT_WIDTH, bars: [], depth: 0, tight: false };
     const notes = parseNotes(item.notes);
-    if (notes.length) this.blocks(notes, ctx);
-    else this.flow([run(t.noNotes, 'italic', COLOR.muted)], { x: ctx.x, width: ctx.width, size: BODY, spaceAfter: 5 });
+    for (const block of notes) {
+      this.block(block, ctx);
+      await this.breathe();
+    }
+    if (!notes.length)
+      this.flow([run(t.noNotes, 'italic', COLOR.muted)], { x: ctx.x, width: ctx.width, size: BODY, spaceAfter: 5 });
 
     if (item.speakers.length) {
       this.subheading(t.speakers);
@@ -593,11 +611,12 @@ class PdfWriter {
       this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
       this.doc.on('end', () => resolve(Buffer.concat(chunks)));
       this.doc.on('error', reject);
-      try {
+      const write = async () => {
         this.headerBlock(title);
         this.attendance(content);
-        if (content.items.length) content.items.forEach((item, i) => this.item(item, i));
-        else
+        await this.breathe();
+        for (const [i, item] of content.items.entries()) await this.item(item, i);
+        if (!content.items.length)
           this.flow([run(t.noItems, 'italic', COLOR.muted)], {
             x: MARGIN.left,
             width: CONTENT_WIDTH,
@@ -606,14 +625,15 @@ class PdfWriter {
           });
         this.furniture(title);
         this.doc.end();
-      } catch (error) {
-        reject(error);
-      }
+      };
+      write().catch(reject);
     });
   }
 }
 
 type Align = 'left' | 'right';
+/** Longest stretch of layout work between two yields to the event loop. */
+const SLICE_MS = 10;
 const CELL_PAD = 4;
 
 interface TableRow {
