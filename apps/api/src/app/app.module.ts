@@ -4,6 +4,7 @@ import { CouncilModule } from '@kengash/api-council';
 import { LiveMeetingModule } from '@kengash/api-live-meeting';
 import { MinutesModule } from '@kengash/api-minutes';
 import { NotificationsModule } from '@kengash/api-notifications';
+import { PracticesModule } from '@kengash/api-practices';
 import { SchedulingModule } from '@kengash/api-scheduling';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
@@ -23,6 +24,7 @@ export class AppModule {
         NotificationsModule,
         LiveMeetingModule,
         MinutesModule,
+        PracticesModule,
       ],
     };
   }

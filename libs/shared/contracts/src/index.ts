@@ -8,3 +8,4 @@ export * from './lib/identity';
 export * from './lib/scheduling';
 export * from './lib/minutes';
 export * from './lib/actions';
+export * from './lib/practices';

@@ -10,6 +10,7 @@ import { Minutes1796028655354 } from './1796028655354-Minutes';
 import { ActionItems1796028979569 } from './1796028979569-ActionItems';
 import { MinutesApprovalVote1796032965438 } from './1796032965438-MinutesApprovalVote';
 import { MinutesVisibility1796033579599 } from './1796033579599-MinutesVisibility';
+import { Practices1796034032259 } from './1796034032259-Practices';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ActionItems1796028979569,
   MinutesApprovalVote1796032965438,
   MinutesVisibility1796033579599,
+  Practices1796034032259,
 ];

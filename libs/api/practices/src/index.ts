@@ -1,0 +1,5 @@
+export * from './lib/practice.entities';
+export * from './lib/practices.module';
+export * from './lib/practices.service';
+export * from './lib/practice-search.service';
+export * from './lib/practice-input';
