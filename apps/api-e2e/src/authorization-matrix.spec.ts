@@ -155,6 +155,15 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/notifications/read-all': { allow: SIGNED_IN },
   'GET /api/me/notification-preferences': { allow: SIGNED_IN },
   'PUT /api/me/notification-preferences': { allow: SIGNED_IN, body: {} },
+  'POST /api/practices/:id/attachments': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'GET /api/practices/:id/attachments/:attachmentId': {
+    allow: ALL,
+    params: { id: ZERO_UUID, attachmentId: ZERO_UUID },
+  },
+  'DELETE /api/practices/:id/attachments/:attachmentId': {
+    allow: SIGNED_IN,
+    params: { id: ZERO_UUID, attachmentId: ZERO_UUID },
+  },
   'GET /api/admin/users': { allow: STAFF },
   'POST /api/admin/users/invitations': { allow: STAFF, body: {} },
   'PATCH /api/admin/users/:id': { allow: STAFF, params: { id: ZERO_UUID }, body: { status: 'weird' } },

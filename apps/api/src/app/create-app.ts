@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { AllExceptionsFilter, AppSecrets, CORRELATION_HEADER, correlationIdFor, Env } from '@kengash/api-core';
 import { NestFactory } from '@nestjs/core';
@@ -63,6 +64,11 @@ export async function createApp(env: Env, databaseUrl: string, secrets: AppSecre
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyCookie);
+  // Multipart bodies are not read by Fastify's body parser (so its 1 MB bodyLimit does not apply): each route
+  // streams them with these limits, the attachment cap (ATTACHMENT_MAX_BYTES) for files.
+  await fastify.register(fastifyMultipart, {
+    limits: { fileSize: env.ATTACHMENT_MAX_BYTES + 1, files: 1, parts: 12, fields: 10, fieldSize: 1024 },
+  });
   await registerSecurityHeaders(fastify, {
     https: new URL(env.PUBLIC_URL).protocol === 'https:',
     connectOrigins: env.CORS_ORIGINS,

@@ -121,6 +121,54 @@ export interface PracticeAttachmentView {
   uploadedBy: PracticePersonRef | null;
 }
 
+/**
+ * Attachments: the types accepted, found from the file's content (magic bytes), never from its name or the
+ * browser's claim. Plain text has no magic bytes: it is accepted as `text/plain` only when it is UTF-8 without
+ * NUL bytes and its name ends in one of the listed extensions. A name whose extension does not match the
+ * content gets the right one.
+ */
+export const ATTACHMENT_TYPES = [
+  { mime: 'application/pdf', extensions: ['pdf'], label: 'PDF' },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+    label: 'Word (DOCX)',
+  },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['xlsx'],
+    label: 'Excel (XLSX)',
+  },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+    label: 'PowerPoint (PPTX)',
+  },
+  { mime: 'application/vnd.oasis.opendocument.text', extensions: ['odt'], label: 'OpenDocument text (ODT)' },
+  { mime: 'image/png', extensions: ['png'], label: 'PNG image' },
+  { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG image' },
+  { mime: 'image/webp', extensions: ['webp'], label: 'WebP image' },
+  { mime: 'text/plain', extensions: ['txt', 'csv'], label: 'Text or CSV (UTF-8)' },
+] as const;
+export type AttachmentContentType = (typeof ATTACHMENT_TYPES)[number]['mime'];
+
+/** For `<input type="file" accept>`: every accepted extension. */
+export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((t) => t.extensions.map((e) => `.${e}`)).join(',');
+
+export const ATTACHMENT_LIMITS = {
+  /** The server's default cap (`ATTACHMENT_MAX_BYTES`); a 413 answer carries the configured `maxBytes`. */
+  defaultMaxBytes: 20 * 1024 * 1024,
+  perEntryMax: 20,
+  fileNameMax: 200,
+} as const;
+
+/**
+ * POST /api/practices/:id/attachments: `multipart/form-data` with one file in the field `file`; answers the
+ * stored attachment (201). 413 over the size cap (`details.maxBytes`), 415 for a type not accepted (field
+ * error `file`), 422 when the virus scanner finds something, 503 when the scanner cannot be reached.
+ */
+export const ATTACHMENT_FIELD = 'file';
+
 /** Something in the text that looks like a personal identifier: the editor warns, the author decides. */
 export interface PersonalDataWarning {
   locale: PracticeLanguage;

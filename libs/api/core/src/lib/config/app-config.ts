@@ -30,6 +30,24 @@ export interface ActionsConfig {
   reminderIntervalSeconds: number;
 }
 
+/** Attachments of the best-practice library: size cap, where the bytes go, and the virus scanner. */
+export interface AttachmentsConfig {
+  maxBytes: number;
+  /** Local storage folder and upload staging live under it (`attachments/`, `incoming/`). */
+  dataDir: string;
+  /** Null: local disk under `<dataDir>/attachments`. */
+  s3: {
+    bucket: string;
+    endpoint: string | null;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  } | null;
+  /** Null: uploads are not scanned. */
+  clamav: { host: string; port: number; timeoutMs: number } | null;
+}
+
 export interface AuthConfig {
   secrets: AppSecrets;
   publicUrl: string;
@@ -79,6 +97,27 @@ export function configSections(env: Env, databaseUrl: string, secrets: AppSecret
     ),
     registerAs('database', (): DatabaseConfig => ({ url: databaseUrl })),
     registerAs('actions', (): ActionsConfig => ({ reminderIntervalSeconds: env.ACTION_REMINDER_INTERVAL_SECONDS })),
+    registerAs(
+      'attachments',
+      (): AttachmentsConfig => ({
+        maxBytes: env.ATTACHMENT_MAX_BYTES,
+        dataDir: env.DATA_DIR,
+        s3:
+          env.S3_BUCKET && env.S3_ACCESS_KEY && env.S3_SECRET_KEY
+            ? {
+                bucket: env.S3_BUCKET,
+                endpoint: env.S3_ENDPOINT ?? null,
+                region: env.S3_REGION,
+                accessKeyId: env.S3_ACCESS_KEY,
+                secretAccessKey: env.S3_SECRET_KEY,
+                forcePathStyle: env.S3_FORCE_PATH_STYLE,
+              }
+            : null,
+        clamav: env.CLAMAV_HOST
+          ? { host: env.CLAMAV_HOST, port: env.CLAMAV_PORT, timeoutMs: env.CLAMAV_TIMEOUT_MS }
+          : null,
+      }),
+    ),
     registerAs(
       'app',
       (): AppConfig => ({

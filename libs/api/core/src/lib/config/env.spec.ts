@@ -16,6 +16,10 @@ describe('parseEnv', () => {
     ['DEMO_DATA', 'maybe', /DEMO_DATA must be true or false/],
     ['CORS_ORIGINS', 'https://ok.example,not a url', /CORS_ORIGINS/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['ATTACHMENT_MAX_BYTES', '20MB', /ATTACHMENT_MAX_BYTES must be a whole number \(got "20MB"\)/],
+    ['S3_BUCKET', 'My_Bucket', /S3_BUCKET must be a bucket name/],
+    ['S3_ENDPOINT', 'ftp://storage.example', /S3_ENDPOINT must be a URL starting with http:/],
+    ['CLAMAV_PORT', '0', /CLAMAV_PORT must be at least 1/],
   ])('rejects %s=%s with a one-line message naming it', (name, value, expected) => {
     let caught: unknown;
     try {
@@ -34,6 +38,28 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ JWT_ACCESS_SECRET: 'short-secret' })).toThrow(
       /^Invalid configuration: JWT_ACCESS_SECRET must be at least 32 characters$/,
     );
+  });
+
+  it('defaults attachments to 20 MB, no S3 and no scanning', () => {
+    const env = parseEnv({});
+    expect(env.ATTACHMENT_MAX_BYTES).toBe(20 * 1024 * 1024);
+    expect(env.S3_BUCKET).toBeUndefined();
+    expect(env.CLAMAV_HOST).toBeUndefined();
+    expect(env.CLAMAV_PORT).toBe(3310);
+  });
+
+  it('needs the S3 bucket and both keys together, without echoing the keys', () => {
+    expect(() => parseEnv({ S3_BUCKET: 'kengash', S3_ACCESS_KEY: 'AKIAEXAMPLE' })).toThrow(
+      /^Invalid configuration: S3_SECRET_KEY must be set when S3_BUCKET and S3_ACCESS_KEY are set$/,
+    );
+    expect(() => parseEnv({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(/S3_BUCKET must be set when S3_ENDPOINT/);
+    const env = parseEnv({
+      S3_BUCKET: 'kengash',
+      S3_ACCESS_KEY: 'a',
+      S3_SECRET_KEY: 'b',
+      S3_FORCE_PATH_STYLE: 'false',
+    });
+    expect(env.S3_FORCE_PATH_STYLE).toBe(false);
   });
 
   it('documents exactly the variables it validates', () => {

@@ -155,6 +155,70 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     description: 'How often action items are checked for due and overdue reminders to their owners (seconds)',
     requiredInCompose: false,
   },
+  {
+    name: 'ATTACHMENT_MAX_BYTES',
+    default: '20971520',
+    description:
+      'Best-practice library: largest attachment accepted, in bytes (20 MB); bigger uploads get 413 (nginx: client_max_body_size)',
+    requiredInCompose: false,
+  },
+  {
+    name: 'S3_BUCKET',
+    default: '',
+    description:
+      'Attachments: S3 bucket to store them in (with S3_ACCESS_KEY and S3_SECRET_KEY); empty = local disk under DATA_DIR/attachments',
+    requiredInCompose: false,
+  },
+  {
+    name: 'S3_ENDPOINT',
+    default: '',
+    description: 'Attachments: URL of the S3-compatible service (MinIO, Ceph, …); empty = AWS S3 of S3_REGION',
+    requiredInCompose: false,
+  },
+  {
+    name: 'S3_REGION',
+    default: 'us-east-1',
+    description: 'Attachments: region of the S3 bucket',
+    requiredInCompose: false,
+  },
+  {
+    name: 'S3_ACCESS_KEY',
+    default: '',
+    description: 'Attachments: access key id for the S3 bucket',
+    requiredInCompose: false,
+  },
+  {
+    name: 'S3_SECRET_KEY',
+    default: '',
+    description: 'Attachments: secret access key for the S3 bucket',
+    requiredInCompose: false,
+  },
+  {
+    name: 'S3_FORCE_PATH_STYLE',
+    default: 'true',
+    description:
+      'Attachments: address the bucket as <endpoint>/<bucket> (most S3-compatible services) rather than <bucket>.<endpoint>',
+    requiredInCompose: false,
+  },
+  {
+    name: 'CLAMAV_HOST',
+    default: '',
+    description:
+      'Attachments: clamd host scanning every upload (TCP INSTREAM) before it is stored; empty = uploads are not scanned',
+    requiredInCompose: false,
+  },
+  {
+    name: 'CLAMAV_PORT',
+    default: '3310',
+    description: 'Attachments: clamd TCP port',
+    requiredInCompose: false,
+  },
+  {
+    name: 'CLAMAV_TIMEOUT_MS',
+    default: '30000',
+    description: 'Attachments: how long a scan may take before the upload is refused with 503',
+    requiredInCompose: false,
+  },
 ];
 
 const bool = z
@@ -223,18 +287,45 @@ export const envSchema = z.object({
   LIVE_EVENTS_BURST: int(1, 100000).default(40),
   SHUTDOWN_TIMEOUT_MS: int(0, 600000).default(10000),
   ACTION_REMINDER_INTERVAL_SECONDS: int(1, 86400).default(900),
+  ATTACHMENT_MAX_BYTES: int(1, 1_073_741_824).default(20_971_520),
+  S3_BUCKET: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name (3-63 of a-z, 0-9, dot, dash)' }),
+  ),
+  S3_ENDPOINT: optional(url(['http:', 'https:'])),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, { message: 'must be a region name such as us-east-1' })
+    .default('us-east-1'),
+  S3_ACCESS_KEY: optional(z.string().min(1)),
+  S3_SECRET_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  CLAMAV_HOST: optional(z.string().regex(/^[A-Za-z0-9.:[\]_-]{1,253}$/, { message: 'must be a host name or address' })),
+  CLAMAV_PORT: int(1, 65535).default(3310),
+  CLAMAV_TIMEOUT_MS: int(100, 600_000).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Cross-field rules: SSO needs its issuer, client id and secret together. */
+/**
+ * Cross-field rules: SSO needs its issuer, client id and secret together; S3 storage needs its bucket and both
+ * keys together (an endpoint alone means nothing).
+ */
 function checkTogether(env: Env): void {
-  const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
-  const set = oidc.filter((k) => env[k] !== undefined);
-  if (set.length > 0 && set.length < oidc.length) {
-    const missing = oidc.find((k) => env[k] === undefined) as string;
-    throw new ConfigError(missing, `must be set when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set`);
+  const groups = [
+    ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+    ['S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'],
+  ] as const;
+  for (const group of groups) {
+    const set = group.filter((k) => env[k] !== undefined);
+    if (set.length > 0 && set.length < group.length) {
+      const missing = group.find((k) => env[k] === undefined) as string;
+      throw new ConfigError(missing, `must be set when ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set`);
+    }
   }
+  if (env.S3_ENDPOINT !== undefined && env.S3_BUCKET === undefined)
+    throw new ConfigError('S3_BUCKET', 'must be set when S3_ENDPOINT is set');
 }
 
 export class ConfigError extends Error {

@@ -12,6 +12,7 @@ const STATUS_CODE: Partial<Record<number, ErrorCode>> = {
   409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
   415: ErrorCode.UnsupportedMediaType,
+  422: ErrorCode.UnprocessableContent,
   429: ErrorCode.RateLimited,
   503: ErrorCode.ServiceUnavailable,
 };
