@@ -37,7 +37,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   {
     name: 'DATA_DIR',
     default: './.kengash',
-    description: 'Folder for the embedded database and generated secrets',
+    description: 'Folder for the embedded database, generated secrets and attachments stored on local disk',
     requiredInCompose: true,
   },
   {
