@@ -298,6 +298,22 @@ describe('practice attachments', () => {
         expect({ what, status: r.status }).toEqual({ what, status });
         expect((r.body.details as FieldError[])[0].field).toBe('file');
       }
+      // Not multipart at all, multipart without a boundary, and a form without any file part.
+      const raw = async (contentType: string, body: string) => {
+        const res = await fetch(`${api.baseUrl}/api/practices/${entry}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens['psychologist']}`, 'content-type': contentType },
+          body,
+        });
+        return { status: res.status, body: (await res.json()) as ErrorResponse };
+      };
+      expect((await raw('multipart/form-data', 'garbage')).status).toBe(400);
+      const noFile = await raw(
+        'multipart/form-data; boundary=b',
+        '--b\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--b--\r\n',
+      );
+      expect(noFile.status).toBe(400);
+      expect(noFile.body.details).toEqual([{ field: 'file', messages: ['is required'] }]);
       const json = await http.call<ErrorResponse>(`/api/practices/${entry}/attachments`, {
         body: { file: 'x' },
         token: tokens['psychologist'],
