@@ -97,6 +97,7 @@ describe('app routes', () => {
     '/minutes/board',
     '/minutes/board?overdue=true',
     '/minutes/m1',
+    '/minutes/m1?version=1',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {
     await harness.navigateByUrl(url);
     backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
