@@ -261,6 +261,14 @@ describe('MinutesPageComponent', () => {
     fixture.detectChanges();
 
     expect(sut.querySelectorAll('[data-testid=diff-item]')).toHaveLength(1);
+    // Side by side by default: the older version with the removed words, the newer with the added ones.
+    const squash = (id: string) => sut.querySelector(`[data-testid=${id}]`)?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(squash('diff-before')).toBe('The plan was [removed: discussed]');
+    expect(squash('diff-after')).toBe('The plan was [added: agreed]');
+    expect(button('diff-side-by-side')?.getAttribute('aria-pressed')).toBe('true');
+    must(button('diff-inline')).click();
+    fixture.detectChanges();
+    expect(sut.querySelector('[data-testid=diff-sides]')).toBeNull();
     expect(sut.querySelector('[data-testid=diff] ins')?.textContent).toContain('agreed');
     expect(sut.querySelector('[data-testid=diff] ins')?.textContent).toContain('added');
     expect(sut.querySelector('[data-testid=diff] del')?.textContent).toContain('discussed');

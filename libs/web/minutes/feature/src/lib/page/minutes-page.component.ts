@@ -134,6 +134,8 @@ export class MinutesPageComponent {
   protected readonly amendments = signal<AmendmentView[]>([]);
   protected readonly comments = signal<MinutesCommentView[]>([]);
   protected readonly diff = signal<MinutesDiffView | null>(null);
+  /** Side by side (the two versions in columns; stacked on a phone) or inline (one text, changes marked). */
+  protected readonly diffLayout = signal<'side' | 'inline'>('side');
   protected readonly decisionNotes = signal<Partial<Record<string, string>>>({});
   protected saveNote = '';
   protected diffFrom = 1;
