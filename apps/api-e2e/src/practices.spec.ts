@@ -383,4 +383,29 @@ describe('best-practice library (real API process, real PostgreSQL)', () => {
       await pg.end();
     }
   });
+
+  it('ships demo entries built from public aggregate facts, each with its sources, in Russian and English', async () => {
+    const anonymous = await search('anonymous', `q=${encodeURIComponent('Жусан')}`);
+    expect(anonymous.body.hits).toHaveLength(1);
+    const jusan = await get('anonymous', anonymous.body.hits[0].id);
+    expect(jusan.body).toMatchObject({ demo: true, status: 'published', visibility: 'public', country: 'KZ' });
+    expect(jusan.body.translations.map((t) => [t.locale, t.status])).toEqual([
+      ['en', 'original'],
+      ['ru', 'reviewed'],
+    ]);
+    expect(jusan.body.sources.length).toBeGreaterThan(0);
+    for (const source of jusan.body.sources) expect(source.url).toMatch(/^https:\/\//);
+    // Network and council entries are not open to anonymous readers; the network sees Mehr.
+    const mehr = `q=${encodeURIComponent('махалля')}`;
+    expect((await search('anonymous', mehr)).body.hits).toEqual([]);
+    const network = await search('practitioner', mehr);
+    expect(network.body.hits.map((h) => h.title)).toEqual([
+      'Операции «Мехр»: документы, здоровье и махалля (Узбекистан)',
+    ]);
+    const all = await search('psychologist', '');
+    expect(all.body.facets.country).toMatchObject({ KZ: 1, UZ: 1, KG: 1, TJ: 1 });
+    // One demo entry waits in review for the Psychosocial Support chair.
+    const queue = await http.call<PracticeQueueResponse>('/api/practices/review-queue', as('chair-psychosocial'));
+    expect(queue.body.items.map((i) => i.title)).toEqual(['Подготовка класса к приходу вернувшихся детей']);
+  });
 });
