@@ -2,6 +2,7 @@ import { ApiProcess, createTestDatabase, startApi, TestDatabase } from '@kengash
 import {
   ErrorResponse,
   FieldError,
+  NotificationListResponse,
   PracticeCommentView,
   PracticeInput,
   PracticeQueueResponse,
@@ -231,6 +232,14 @@ describe('best-practice library (real API process, real PostgreSQL)', () => {
     const assigned = await assign('chair-psychosocial', [ids['social-worker']]);
     expect(assigned.status).toBe(200);
     expect(assigned.body.reviewers.map((r) => r.userId)).toEqual([ids['social-worker']]);
+    const inbox = async (key: string) =>
+      (await http.call<NotificationListResponse>('/api/notifications', as(key))).body.items.filter(
+        (n) => n.kind === 'practice_review' && n.link === `/practices/${entry.id}`,
+      );
+    // In the reviewer's language (Russian), with the entry's Russian title.
+    expect((await inbox('social-worker')).map((n) => n.title)).toEqual([
+      'Практика на рецензию: Реинтеграция через региональные центры',
+    ]);
 
     // The reviewer now reads it and finds it in their queue; the secretariat sees every entry in review.
     const reviewer = await get('social-worker');
@@ -279,6 +288,11 @@ describe('best-practice library (real API process, real PostgreSQL)', () => {
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ status: 'published', visibility: 'network' });
     expect(published.body.publishedAt).not.toBeNull();
+    // The author heard of both outcomes, in their language.
+    expect((await inbox('psychologist')).map((n) => n.title).sort()).toEqual([
+      'Практика возвращена на доработку: Реинтеграция через региональные центры',
+      'Практика опубликована: Реинтеграция через региональные центры',
+    ]);
     entry = published.body;
   });
 

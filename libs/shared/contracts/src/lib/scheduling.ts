@@ -207,6 +207,8 @@ export enum NotificationKind {
   WorkPlanComment = 'work_plan_comment',
   ActionItemDue = 'action_item_due',
   MinutesCirculated = 'minutes_circulated',
+  /** A best-practice entry to review (to its reviewers), or the review's outcome (to its author). */
+  PracticeReview = 'practice_review',
 }
 
 export enum NotificationChannel {
