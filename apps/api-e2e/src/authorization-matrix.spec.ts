@@ -71,6 +71,7 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/decisions': { allow: SIGNED_IN, query: 'status=weird' },
   'GET /api/practices': { allow: ALL, query: 'theme=weird' },
   'GET /api/practices/review-queue': { allow: SIGNED_IN },
+  'GET /api/practices/reviewer-candidates': { allow: ['chairA', 'secretariat'] },
   // Council members who write (not practitioners, observers or administrators); per-entry rights in practices.spec.
   'POST /api/practices': { allow: ['memberA', 'chairA', 'memberB', 'focalPoint', 'secretariat'], body: {} },
   'GET /api/practices/:id': { allow: ALL, params: { id: ZERO_UUID } },

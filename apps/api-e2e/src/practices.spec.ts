@@ -8,6 +8,7 @@ import {
   PracticeQueueResponse,
   PracticeSearchResponse,
   PracticeView,
+  ReviewerCandidatesResponse,
   WorkingGroupListResponse,
 } from '@kengash/contracts';
 import { Client } from 'pg';
@@ -224,6 +225,15 @@ describe('best-practice library (real API process, real PostgreSQL)', () => {
         body: { reviewerIds },
       });
     expect((await assign('psychologist', [ids['social-worker']])).status).toBe(403);
+    // The chair finds reviewers by name: council people only (not practitioners), and only chairs/secretariat may look.
+    const candidates = (key: string, q: string) =>
+      http.call<ReviewerCandidatesResponse>(`/api/practices/reviewer-candidates?q=${encodeURIComponent(q)}`, as(key));
+    expect((await candidates('chair-psychosocial', 'Toktogulov')).body.people.map((p) => p.userId)).toEqual([
+      ids['social-worker'],
+    ]);
+    expect((await candidates('chair-psychosocial', 'Kamola Ismoilova')).body.people).toEqual([]);
+    expect((await candidates('chair-psychosocial', '%')).body.people).toEqual([]);
+    expect((await candidates('psychologist', 'Toktogulov')).status).toBe(403);
     const practitionerReviewer = await assign('chair-psychosocial', [ids['practitioner']]);
     expect(practitionerReviewer.status).toBe(400);
     expect(fieldsOf(practitionerReviewer.body)['reviewerIds']).toContain('active member of the council');

@@ -3,7 +3,10 @@ import { DomainException, ValidationDomainException } from '@kengash/api-core';
 import { Principal } from '@kengash/api-identity';
 import { NotificationsService, RenderedNotification } from '@kengash/api-notifications';
 import {
+  CountryCode,
   ErrorCode,
+  GlobalRole,
+  GroupRole,
   NotificationKind,
   LocalizedText,
   personalDataWarnings,
@@ -14,6 +17,7 @@ import {
   PracticeQueueResponse,
   PracticeView,
   PracticeVisibility,
+  ReviewerCandidatesResponse,
   UserStatus,
 } from '@kengash/contracts';
 import { Injectable } from '@nestjs/common';
@@ -477,7 +481,7 @@ export class PracticesService {
 
   /** Entries in review assigned to me; the secretariat sees every entry in review. */
   async queue(principal: Principal): Promise<PracticeQueueResponse> {
-    const all = principal.globalRole === 'secretariat';
+    const all = principal.globalRole === GlobalRole.Secretariat;
     const rows: {
       id: string;
       status: PracticeEntity['status'];
@@ -510,6 +514,37 @@ export class PracticesService {
         reviewers: r.reviewers ?? [],
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
         updatedAt: new Date(r.updated_at).toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * People who may be assigned as reviewers (active council members, focal points, the secretariat), by name or
+   * organisation; for those who assign reviewers: the secretariat and the chairs of any group.
+   */
+  async reviewerCandidates(principal: Principal, q: string): Promise<ReviewerCandidatesResponse> {
+    const chairsAny = principal.memberships.some((m) => m.role === GroupRole.Chair || m.role === GroupRole.CoChair);
+    if (principal.globalRole !== GlobalRole.Secretariat && !chairsAny)
+      throw forbidden("Reviewers are chosen by the secretariat and the working groups' chairs");
+    const text = q.trim().slice(0, 100);
+    const rows: { id: string; display_name: string; country: CountryCode | null; organisation: string | null }[] =
+      await this.db.query(
+        `SELECT id, display_name, country, organisation FROM users
+          WHERE status = $1 AND global_role = ANY($2::text[])
+            AND ($3 = '' OR display_name ILIKE '%' || $3 || '%' OR organisation ILIKE '%' || $3 || '%')
+          ORDER BY display_name LIMIT 20`,
+        [
+          UserStatus.Active,
+          [GlobalRole.Secretariat, GlobalRole.Member, GlobalRole.FocalPoint],
+          text.replace(/[%_\\]/g, '\\$&'),
+        ],
+      );
+    return {
+      people: rows.map((r) => ({
+        userId: r.id,
+        name: r.display_name,
+        country: r.country,
+        organisation: r.organisation,
       })),
     };
   }
