@@ -86,6 +86,11 @@ export interface SessionView {
   rsvpCounts: RsvpCounts;
   myRsvp: Rsvp | null;
   demo: boolean;
+  /** What the caller may do (the API decides; the screens follow). */
+  can: {
+    /** Change, reschedule or cancel it: the organiser, chairs and co-chairs of its groups, the secretariat. */
+    edit: boolean;
+  };
 }
 
 /** One occurrence of a session or series, for calendars. */
