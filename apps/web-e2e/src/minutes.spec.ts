@@ -203,7 +203,9 @@ test.describe('minutes', () => {
     const list = (await (
       await request.get(`/api/sessions/${sessionId}/minutes`, { headers: { authorization: `Bearer ${chairToken}` } })
     ).json()) as { documents: { id: string; face: string }[] };
-    const summaryId = list.documents.find((d) => d.face === 'public')?.id ?? '';
+    const summary = list.documents.find((d) => d.face === 'public');
+    expect(summary).toBeDefined();
+    const summaryId = String(summary?.id);
     const approved = await request.post(`/api/minutes/${summaryId}/approve`, {
       headers: { authorization: `Bearer ${chairToken}` },
     });
