@@ -125,6 +125,7 @@ export interface ReviewOutcome {
     }
     .full {
       width: 100%;
+      margin-bottom: 0.5rem;
     }
     .alert {
       color: var(--mat-sys-error);
