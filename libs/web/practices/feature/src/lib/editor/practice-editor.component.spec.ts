@@ -311,17 +311,15 @@ describe('PracticeEditorComponent', () => {
       can: editable,
       translations: [{ ...practiceView().translations[0], title: 'Their title' }],
     });
-    http
-      .expectOne(api)
-      .flush(
-        {
-          statusCode: 409,
-          code: 'CONFLICT',
-          message: 'Someone saved this entry meanwhile',
-          details: { current: theirs },
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne(api).flush(
+      {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: 'Someone saved this entry meanwhile',
+        details: { current: theirs },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await settle();
 
     expect(text(must('editor-message'))).toContain('Someone saved this entry while you were editing');
