@@ -133,6 +133,7 @@ describe('app routes', () => {
     '/minutes/board',
     '/minutes/board?overdue=true',
     '/minutes/m1',
+    '/minutes/m1?version=1',
     '/practices/review',
     '/practices/new',
     '/practices/p1/edit',

@@ -113,6 +113,7 @@ export const appRoutes: Route[] = [
         loadComponent: () => minutes().then((m) => m.PublicMinutesComponent),
       },
       {
+        // One minutes document; `?version=N` shows an earlier version in full (bound to the page's `version` input).
         path: 'minutes/:id',
         title: _('minutesArea.page.title'),
         canActivate: [authGuard],

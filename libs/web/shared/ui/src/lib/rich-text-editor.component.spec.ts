@@ -56,6 +56,12 @@ describe('RichTextEditorComponent (Tiptap)', () => {
     expect(button('orderedList').getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('keeps its accessible name in step with the label (an item renamed on the page)', () => {
+    fixture.componentRef.setInput('label', 'Notes: Staff safety');
+    fixture.detectChanges();
+    expect(box().getAttribute('aria-label')).toBe('Notes: Staff safety');
+  });
+
   it('formats with the toolbar, emits the new HTML and shows the toggle as pressed; undo takes it back', () => {
     const values: string[] = [];
     fixture.componentInstance.value.subscribe((v) => values.push(v));

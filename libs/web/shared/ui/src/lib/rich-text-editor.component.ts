@@ -156,6 +156,11 @@ export class RichTextEditorComponent implements AfterViewInit {
         this.lastEmitted = value;
       }
     });
+    // The name follows the label (the item's title is edited on the same page).
+    effect(() => {
+      const label = this.label();
+      this.editor?.view.dom.setAttribute('aria-label', label);
+    });
     inject(DestroyRef).onDestroy(() => this.editor?.destroy());
   }
 
