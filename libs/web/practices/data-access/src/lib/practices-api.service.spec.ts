@@ -107,9 +107,13 @@ describe('PracticesApiService', () => {
     expect(http.expectOne('/api/practices/p1/archive').request.method).toBe('POST');
   });
 
-  it('reads the review queue, comments, and endorses on and off', () => {
+  it('reads the review queue and the reviewer candidates, comments, and endorses on and off', () => {
     sut.reviewQueue().subscribe();
     expect(http.expectOne('/api/practices/review-queue').request.method).toBe('GET');
+    sut.reviewerCandidates(' Saule ').subscribe();
+    expect(http.expectOne('/api/practices/reviewer-candidates?q=Saule').request.method).toBe('GET');
+    sut.reviewerCandidates('').subscribe();
+    http.expectOne('/api/practices/reviewer-candidates?q=');
 
     sut.comments('p1').subscribe();
     expect(http.expectOne('/api/practices/p1/comments').request.method).toBe('GET');

@@ -23,6 +23,7 @@ import {
   PracticeVisibility,
   PublishPracticeRequest,
   ReturnPracticeRequest,
+  ReviewerCandidatesResponse,
   UpdatePracticeRequest,
 } from '@kengash/contracts';
 import { authInterceptor } from '@kengash/web-identity-data-access';
@@ -108,6 +109,16 @@ export class PracticesApiService {
   update(practiceId: string, version: number, input: PracticeInput): Observable<PracticeView> {
     const body: UpdatePracticeRequest = { ...input, version };
     return this.http.put<PracticeView>(`${PRACTICES_API_ROOT}/${id(practiceId)}`, body);
+  }
+
+  /**
+   * `GET /api/practices/reviewer-candidates?q=`: people who may review (active council members, focal points, the
+   * secretariat) by name or organisation, at most 20; for the secretariat and group chairs (403 for others).
+   */
+  reviewerCandidates(q: string): Observable<ReviewerCandidatesResponse> {
+    return this.http.get<ReviewerCandidatesResponse>(`${PRACTICES_API_ROOT}/reviewer-candidates`, {
+      params: new HttpParams().set('q', q.trim()),
+    });
   }
 
   submit(practiceId: string): Observable<PracticeView> {

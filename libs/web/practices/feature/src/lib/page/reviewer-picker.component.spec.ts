@@ -1,64 +1,32 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import {
-  AdminUserSummary,
-  CurrentUser,
-  GlobalRole,
-  GroupMember,
-  GroupRole,
-  PracticeView,
-  UserStatus,
-} from '@kengash/contracts';
-import { AuthService } from '@kengash/web-identity-data-access';
-import { currentUser, GROUP_ID, PRACTICE_ID, practiceView } from '../testing/practice-fixtures';
+import { CountryCode, PracticeView, ReviewerCandidate } from '@kengash/contracts';
+import { PRACTICE_ID, practiceView } from '../testing/practice-fixtures';
 import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
-import { ReviewerPickerComponent, uniqueCandidates } from './reviewer-picker.component';
+import { CANDIDATE_SEARCH_DELAY_MS, pickerList, ReviewerPickerComponent } from './reviewer-picker.component';
 
-function account(
-  id: string,
-  displayName: string,
-  globalRole: GlobalRole,
-  status = UserStatus.Active,
-): AdminUserSummary {
-  return {
-    id,
-    email: `${id}@demo.kengash.example`,
-    displayName,
-    globalRole,
-    country: null,
-    organisation: `${displayName} Org (demo)`,
-    status,
-    totpEnabled: false,
-    lastSignInAt: null,
-  };
-}
+const candidate = (userId: string, name: string, organisation: string | null = null): ReviewerCandidate => ({
+  userId,
+  name,
+  organisation,
+  country: CountryCode.Tajikistan,
+});
 
-function member(userId: string, displayName: string, role: GroupRole, current = true): GroupMember {
-  return {
-    membershipId: `m-${userId}-${role}`,
-    userId,
-    displayName,
-    organisation: null,
-    country: null,
-    role,
-    termStart: '2024-05-14',
-    termEnd: null,
-    current,
-  };
-}
+const madina = candidate('u-chair', 'Madina Abdullaeva', 'Pamir Family Wellbeing Centre (demo)');
+const saule = candidate('u-rap', 'Saule Zhaksybekova', 'Irtysh Psychology Network (demo)');
+const author = candidate('u-author', 'Nodira Tursunova');
 
 describe('ReviewerPickerComponent', () => {
   let fixture: ComponentFixture<ReviewerPickerComponent>;
   let http: HttpTestingController;
   let sut: HTMLElement;
-  const user = signal<CurrentUser | null>(null);
   const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim();
   const options = () => [...sut.querySelectorAll<HTMLElement>('[data-testid=reviewer-option]')];
   const checkbox = (userId: string) =>
     sut.querySelector<HTMLInputElement>(`[data-testid=reviewer-option][data-user="${userId}"] input`);
+  const candidates = (q: string) => http.expectOne(`/api/practices/reviewer-candidates?q=${encodeURIComponent(q)}`);
 
   function open(practice: PracticeView): void {
     fixture = TestBed.createComponent(ReviewerPickerComponent);
@@ -67,73 +35,53 @@ describe('ReviewerPickerComponent', () => {
     fixture.detectChanges();
   }
 
+  function type(value: string): void {
+    const filter = sut.querySelector<HTMLInputElement>('[data-testid=reviewer-filter]');
+    if (!filter) throw new Error('no filter');
+    filter.value = value;
+    filter.dispatchEvent(new Event('input'));
+    jest.advanceTimersByTime(CANDIDATE_SEARCH_DELAY_MS);
+  }
+
   beforeEach(() => {
+    jest.useFakeTimers();
     TestBed.configureTestingModule({
       imports: [ReviewerPickerComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideTestTranslations(),
-        { provide: AuthService, useValue: { user } },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTestTranslations()],
     });
     useTestLocale('en');
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
-
-  it('orders people by name without duplicates', () => {
-    expect(
-      uniqueCandidates([
-        { userId: 'b', name: 'Saule', detail: null },
-        { userId: 'a', name: 'Aigerim', detail: null },
-        { userId: 'b', name: 'Saule', detail: 'again' },
-      ]).map((c) => c.userId),
-    ).toEqual(['a', 'b']);
+  afterEach(() => {
+    http.verify();
+    jest.useRealTimers();
   });
 
-  it('lets the secretariat choose among active accounts that may review, never the author', () => {
-    user.set(currentUser({ globalRole: GlobalRole.Secretariat, memberships: [] }));
-    open(practiceView({ status: 'in_review', author: { userId: 'u-author', name: 'Nodira Tursunova' } }));
+  it('lists those chosen first, then the others found, never the author nor anyone twice', () => {
+    const chosen = [{ userId: 'u-rap', name: 'Saule Zhaksybekova', organisation: null, country: null }];
+    expect(pickerList(chosen, [madina, saule, author], 'u-author').map((p) => p.userId)).toEqual(['u-rap', 'u-chair']);
+  });
 
-    http.expectOne('/api/admin/users').flush({
-      items: [
-        account('u-chair', 'Madina Abdullaeva', GlobalRole.Member),
-        account('u-author', 'Nodira Tursunova', GlobalRole.Member),
-        account('u-fp', 'Yerlan Bekov', GlobalRole.FocalPoint),
-        account('u-pr', 'Kamola Ismoilova', GlobalRole.Practitioner),
-        account('u-obs', 'Claire Dumont', GlobalRole.Observer),
-        account('u-off', 'Gone Person', GlobalRole.Member, UserStatus.Disabled),
-      ],
-    });
+  it('lists the candidates, keeps those already assigned, and saves the choice', () => {
+    open(
+      practiceView({
+        status: 'in_review',
+        author: { userId: 'u-author', name: 'Nodira Tursunova' },
+        reviewers: [{ userId: 'u-old', name: 'Aigerim Seitkali' }],
+      }),
+    );
+    expect(text(sut.querySelector('[role=status]'))).toBe('Loading people…');
+    candidates('').flush({ people: [madina, author, saule] });
     fixture.detectChanges();
 
     expect(options().map(text)).toEqual([
-      'Madina Abdullaeva · Madina Abdullaeva Org (demo)',
-      'Yerlan Bekov · Yerlan Bekov Org (demo)',
+      'Aigerim Seitkali',
+      'Madina Abdullaeva · Pamir Family Wellbeing Centre (demo), Tajikistan',
+      'Saule Zhaksybekova · Irtysh Psychology Network (demo), Tajikistan',
     ]);
-  });
-
-  it('lets a chair choose among the group’s current members who are not observers, and saves', () => {
-    user.set(currentUser());
-    open(practiceView({ status: 'in_review', reviewers: [{ userId: 'u-old', name: 'Aigerim Seitkali' }] }));
-
-    http.expectOne(`/api/council/groups/${GROUP_ID}/members`).flush({
-      current: [
-        member('u-me', 'Madina Abdullaeva', GroupRole.Chair),
-        member('u-rap', 'Saule Zhaksybekova', GroupRole.Rapporteur),
-        member('u-obs', 'Claire Dumont', GroupRole.Observer),
-        member('u-author', 'Nodira Tursunova', GroupRole.Member),
-      ],
-      past: [],
-    });
-    fixture.detectChanges();
-
-    expect(options().map(text)).toEqual(['Aigerim Seitkali', 'Madina Abdullaeva', 'Saule Zhaksybekova']);
     expect(checkbox('u-old')?.checked).toBe(true);
-    checkbox('u-me')?.click();
+    checkbox('u-chair')?.click();
     checkbox('u-old')?.click();
     fixture.detectChanges();
     expect(text(sut.querySelector('[data-testid=reviewers-save]'))).toBe('Save reviewers (1)');
@@ -142,29 +90,32 @@ describe('ReviewerPickerComponent', () => {
     fixture.componentInstance.saved.subscribe((v) => saved.push(v));
     sut.querySelector<HTMLFormElement>('form')?.dispatchEvent(new Event('submit'));
     const put = http.expectOne(`/api/practices/${PRACTICE_ID}/reviewers`);
-    expect(put.request.body).toEqual({ reviewerIds: ['u-me'] });
-    put.flush(practiceView({ reviewers: [{ userId: 'u-me', name: 'Madina Abdullaeva' }] }));
-    expect(saved.map((v) => v.reviewers)).toEqual([[{ userId: 'u-me', name: 'Madina Abdullaeva' }]]);
+    expect(put.request.body).toEqual({ reviewerIds: ['u-chair'] });
+    put.flush(practiceView({ reviewers: [{ userId: 'u-chair', name: 'Madina Abdullaeva' }] }));
+    expect(saved.map((v) => v.reviewers)).toEqual([[{ userId: 'u-chair', name: 'Madina Abdullaeva' }]]);
   });
 
-  it('filters by name and shows the API’s refusal next to the list', () => {
-    user.set(currentUser());
+  it('finds people by name as one types, keeping those chosen in the list', () => {
     open(practiceView({ status: 'draft' }));
-    http.expectOne(`/api/council/groups/${GROUP_ID}/members`).flush({
-      current: [
-        member('u-me', 'Madina Abdullaeva', GroupRole.Chair),
-        member('u-rap', 'Saule Zhaksybekova', GroupRole.Rapporteur),
-      ],
-      past: [],
-    });
+    candidates('').flush({ people: [madina] });
     fixture.detectChanges();
+    checkbox('u-chair')?.click();
 
-    const filter = sut.querySelector<HTMLInputElement>('[data-testid=reviewer-filter]');
-    if (!filter) throw new Error('no filter');
-    filter.value = 'saule';
-    filter.dispatchEvent(new Event('input'));
+    type('  sau');
+    candidates('sau').flush({ people: [saule] });
     fixture.detectChanges();
-    expect(options().map(text)).toEqual(['Saule Zhaksybekova']);
+    expect(options().map((o) => o.getAttribute('data-user'))).toEqual(['u-chair', 'u-rap']);
+
+    type('nobody');
+    candidates('nobody').flush({ people: [] });
+    fixture.detectChanges();
+    expect(options().map((o) => o.getAttribute('data-user'))).toEqual(['u-chair']);
+  });
+
+  it('shows the API’s refusal next to the list', () => {
+    open(practiceView({ status: 'draft' }));
+    candidates('').flush({ people: [saule] });
+    fixture.detectChanges();
 
     checkbox('u-rap')?.click();
     sut.querySelector<HTMLFormElement>('form')?.dispatchEvent(new Event('submit'));
@@ -190,11 +141,11 @@ describe('ReviewerPickerComponent', () => {
   });
 
   it('says when the people cannot be listed', () => {
-    user.set(currentUser());
     open(practiceView());
-    http
-      .expectOne(`/api/council/groups/${GROUP_ID}/members`)
-      .flush({ statusCode: 403, code: 'FORBIDDEN', message: 'No' }, { status: 403, statusText: 'Forbidden' });
+    candidates('').flush(
+      { statusCode: 403, code: 'FORBIDDEN', message: 'No' },
+      { status: 403, statusText: 'Forbidden' },
+    );
     fixture.detectChanges();
     expect(text(sut.querySelector('[data-testid=reviewers-failed]'))).toBe('The list of people could not be loaded.');
   });

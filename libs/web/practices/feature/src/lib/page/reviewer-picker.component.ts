@@ -1,39 +1,51 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  OnInit,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { GlobalRole, GroupRole, PRACTICE_LIMITS, PracticeView, UserStatus } from '@kengash/contracts';
-import { CouncilApiService } from '@kengash/web-council-data-access';
-import { AdminApiService, ApiProblem, AuthService, toApiProblem } from '@kengash/web-identity-data-access';
+import { CountryCode, PRACTICE_LIMITS, PracticeView, ReviewerCandidate } from '@kengash/contracts';
+import { ApiProblem, toApiProblem } from '@kengash/web-identity-data-access';
 import { PracticesApiService } from '@kengash/web-practices-data-access';
 import { TranslatePipe } from '@ngx-translate/core';
-import { map, Observable, of } from 'rxjs';
-import { REVIEWER_ROLES } from '../shared/practice-rights';
+import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { COUNTRY_KEYS } from '../shared/practice-labels';
 
-/** Someone who may be asked to review. */
-export interface ReviewerCandidate {
+/** Someone in the list: a candidate found by name, or someone already chosen. */
+export interface PickerPerson {
   userId: string;
   name: string;
-  /** Role or organisation, to tell namesakes apart. */
-  detail: string | null;
+  organisation: string | null;
+  country: CountryCode | null;
 }
 
-type Candidates = { status: 'loading' } | { status: 'ready'; people: ReviewerCandidate[] } | { status: 'error' };
+type Found = { status: 'loading' } | { status: 'ready'; people: PickerPerson[] } | { status: 'error' };
 
-/** Orders by name and drops duplicates (a person may hold two terms in a group). */
-export function uniqueCandidates(people: ReviewerCandidate[]): ReviewerCandidate[] {
-  const seen = new Map<string, ReviewerCandidate>();
-  for (const person of people) if (!seen.has(person.userId)) seen.set(person.userId, person);
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+/** How long typing may pause before the list is asked for again. */
+export const CANDIDATE_SEARCH_DELAY_MS = 250;
+
+/** The people to list: those chosen first (in the order chosen), then the others found, never twice. */
+export function pickerList(chosen: PickerPerson[], found: PickerPerson[], excluded: string | null): PickerPerson[] {
+  const ids = new Set(chosen.map((p) => p.userId));
+  return [...chosen, ...found.filter((p) => !ids.has(p.userId) && p.userId !== excluded)];
 }
 
 /**
- * The people picker for an entry's reviewers. The secretariat chooses among every active account that may
- * review (`GET /api/admin/users`: secretariat, member experts, focal points); a chair of the related working
- * group among the group's current members who are not observers (`GET /api/council/groups/:id/members`). The
- * author is left out (the API refuses them); people already assigned stay listed. Saves with
- * `PUT /api/practices/:id/reviewers`; the API's `reviewerIds` errors show next to the list.
+ * The people picker for an entry's reviewers, for the secretariat and the chair of the related working group:
+ * people are found by name or organisation with `GET /api/practices/reviewer-candidates?q=` (active council
+ * members, focal points and the secretariat — never practitioners or observers); the author is left out (the
+ * API refuses them). Those chosen stay listed while searching. Saves with `PUT /api/practices/:id/reviewers`; the
+ * API's `reviewerIds` errors show next to the list.
  */
 @Component({
   selector: 'kg-reviewer-picker',
@@ -47,35 +59,48 @@ export function uniqueCandidates(people: ReviewerCandidate[]): ReviewerCandidate
         </p>
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="filter">
           <mat-label>{{ 'practices.reviewers.filter' | translate }}</mat-label>
-          <input matInput type="search" (input)="filterBy($event)" data-testid="reviewer-filter" />
+          <input
+            matInput
+            type="search"
+            maxlength="100"
+            (input)="search($event)"
+            (keydown.enter)="$event.preventDefault()"
+            data-testid="reviewer-filter"
+          />
         </mat-form-field>
-        @let c = candidates();
-        @if (c.status === 'loading') {
-          <p role="status">{{ 'practices.reviewers.loading' | translate }}</p>
-        } @else if (c.status === 'error') {
-          <p role="alert" data-testid="reviewers-failed">{{ 'practices.reviewers.loadFailed' | translate }}</p>
-        } @else {
-          <ul class="people">
-            @for (person of shown(); track person.userId) {
-              <li>
-                <mat-checkbox
-                  [checked]="chosen().has(person.userId)"
-                  [disabled]="!chosen().has(person.userId) && full()"
-                  (change)="choose(person.userId, $event.checked)"
-                  data-testid="reviewer-option"
-                  [attr.data-user]="person.userId"
-                >
-                  {{ person.name }}
-                  @if (person.detail) {
-                    <span class="muted">· {{ person.detail }}</span>
-                  }
-                </mat-checkbox>
-              </li>
-            } @empty {
+        @let f = found();
+        <div aria-live="polite">
+          @if (f.status === 'loading') {
+            <p role="status">{{ 'practices.reviewers.loading' | translate }}</p>
+          } @else if (f.status === 'error') {
+            <p role="alert" data-testid="reviewers-failed">{{ 'practices.reviewers.loadFailed' | translate }}</p>
+          }
+        </div>
+        <ul class="people">
+          @for (person of people(); track person.userId) {
+            <li>
+              <mat-checkbox
+                [checked]="isChosen(person.userId)"
+                [disabled]="!isChosen(person.userId) && full()"
+                (change)="choose(person, $event.checked)"
+                data-testid="reviewer-option"
+                [attr.data-user]="person.userId"
+              >
+                {{ person.name }}
+                @if (person.organisation || person.country) {
+                  <span class="muted"
+                    >· {{ person.organisation }}{{ person.organisation && person.country ? ', ' : ''
+                    }}{{ person.country ? (countryKeys[person.country] | translate) : '' }}</span
+                  >
+                }
+              </mat-checkbox>
+            </li>
+          } @empty {
+            @if (f.status === 'ready') {
               <li class="muted">{{ 'practices.reviewers.nobody' | translate }}</li>
             }
-          </ul>
-        }
+          }
+        </ul>
         <p id="reviewers-error" class="error" role="alert" data-testid="reviewers-error">
           @if (problem(); as p) {
             {{ p.fields['reviewerIds']?.join(' ') || p.message || ('common.errors.unexpected' | translate) }}
@@ -84,7 +109,7 @@ export function uniqueCandidates(people: ReviewerCandidate[]): ReviewerCandidate
       </fieldset>
       <div class="buttons">
         <button mat-flat-button type="submit" [attr.aria-disabled]="busy()" data-testid="reviewers-save">
-          {{ 'practices.reviewers.save' | translate: { count: chosen().size } }}
+          {{ 'practices.reviewers.save' | translate: { count: chosen().length } }}
         </button>
         <button mat-button type="button" (click)="cancelled.emit()">{{ 'common.cancel' | translate }}</button>
       </div>
@@ -132,84 +157,60 @@ export function uniqueCandidates(people: ReviewerCandidate[]): ReviewerCandidate
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReviewerPickerComponent implements OnInit {
-  private readonly practices = inject(PracticesApiService);
-  private readonly admin = inject(AdminApiService);
-  private readonly council = inject(CouncilApiService);
-  private readonly auth = inject(AuthService);
+  private readonly api = inject(PracticesApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly queries = new Subject<string>();
 
   readonly practice = input.required<PracticeView>();
   readonly saved = output<PracticeView>();
   readonly cancelled = output<void>();
 
   protected readonly limits = PRACTICE_LIMITS;
-  protected readonly candidates = signal<Candidates>({ status: 'loading' });
-  protected readonly chosen = signal<ReadonlySet<string>>(new Set());
-  protected readonly query = signal('');
+  protected readonly countryKeys = COUNTRY_KEYS;
+  protected readonly found = signal<Found>({ status: 'loading' });
+  protected readonly chosen = signal<PickerPerson[]>([]);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly full = computed(() => this.chosen().size >= PRACTICE_LIMITS.reviewersMax);
-  protected readonly shown = computed(() => {
-    const c = this.candidates();
-    if (c.status !== 'ready') return [];
-    const query = this.query().trim().toLocaleLowerCase();
-    return c.people.filter(
-      (p) => !query || this.chosen().has(p.userId) || `${p.name} ${p.detail ?? ''}`.toLocaleLowerCase().includes(query),
-    );
+  protected readonly full = computed(() => this.chosen().length >= PRACTICE_LIMITS.reviewersMax);
+  protected readonly people = computed(() => {
+    const f = this.found();
+    return pickerList(this.chosen(), f.status === 'ready' ? f.people : [], this.practice().author?.userId ?? null);
   });
 
   ngOnInit(): void {
-    const practice = this.practice();
-    this.chosen.set(new Set(practice.reviewers.map((r) => r.userId)));
-    const assigned = practice.reviewers.map((r) => ({ userId: r.userId, name: r.name, detail: null }));
-    const authorId = practice.author?.userId ?? null;
-    this.source(practice).subscribe({
-      next: (people) =>
-        this.candidates.set({
-          status: 'ready',
-          people: uniqueCandidates([...people.filter((p) => p.userId !== authorId), ...assigned]),
-        }),
-      error: () => this.candidates.set({ status: 'error' }),
-    });
-  }
-
-  /** The secretariat lists every account; a chair, the related group's members. */
-  private source(practice: PracticeView): Observable<ReviewerCandidate[]> {
-    if (this.auth.user()?.globalRole === GlobalRole.Secretariat) {
-      return this.admin
-        .listUsers()
-        .pipe(
-          map((response) =>
-            response.items
-              .filter((u) => u.status === UserStatus.Active && REVIEWER_ROLES.includes(u.globalRole))
-              .map((u) => ({ userId: u.id, name: u.displayName, detail: u.organisation })),
-          ),
-        );
-    }
-    if (!practice.group) {
-      return of([]);
-    }
-    return this.council
-      .listMembers(practice.group.id)
+    this.chosen.set(
+      this.practice().reviewers.map((r) => ({ userId: r.userId, name: r.name, organisation: null, country: null })),
+    );
+    this.queries
       .pipe(
-        map((response) =>
-          response.current
-            .filter((m) => m.role !== GroupRole.Observer)
-            .map((m) => ({ userId: m.userId, name: m.displayName, detail: m.organisation })),
-        ),
-      );
+        debounceTime(CANDIDATE_SEARCH_DELAY_MS),
+        startWith(''),
+        map((q) => q.trim()),
+        distinctUntilChanged(),
+        switchMap((q) => {
+          this.found.set({ status: 'loading' });
+          return this.api.reviewerCandidates(q).pipe(
+            map((response): Found => ({ status: 'ready', people: response.people.map(toPerson) })),
+            catchError(() => of<Found>({ status: 'error' })),
+          );
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((found) => this.found.set(found));
   }
 
-  protected filterBy(event: Event): void {
-    this.query.set((event.target as HTMLInputElement).value);
+  protected search(event: Event): void {
+    this.queries.next((event.target as HTMLInputElement).value);
   }
 
-  protected choose(userId: string, on: boolean): void {
-    this.chosen.update((set) => {
-      const next = new Set(set);
-      if (on) next.add(userId);
-      else next.delete(userId);
-      return next;
-    });
+  protected isChosen(userId: string): boolean {
+    return this.chosen().some((p) => p.userId === userId);
+  }
+
+  protected choose(person: PickerPerson, on: boolean): void {
+    this.chosen.update((list) =>
+      on ? [...list.filter((p) => p.userId !== person.userId), person] : list.filter((p) => p.userId !== person.userId),
+    );
   }
 
   protected save(event: Event): void {
@@ -217,15 +218,29 @@ export class ReviewerPickerComponent implements OnInit {
     if (this.busy()) return;
     this.busy.set(true);
     this.problem.set(null);
-    this.practices.assignReviewers(this.practice().id, [...this.chosen()]).subscribe({
-      next: (view) => {
-        this.busy.set(false);
-        this.saved.emit(view);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(toApiProblem(error));
-      },
-    });
+    this.api
+      .assignReviewers(
+        this.practice().id,
+        this.chosen().map((p) => p.userId),
+      )
+      .subscribe({
+        next: (view) => {
+          this.busy.set(false);
+          this.saved.emit(view);
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.problem.set(toApiProblem(error));
+        },
+      });
   }
+}
+
+function toPerson(candidate: ReviewerCandidate): PickerPerson {
+  return {
+    userId: candidate.userId,
+    name: candidate.name,
+    organisation: candidate.organisation,
+    country: candidate.country,
+  };
 }

@@ -10,6 +10,3 @@ export function canCreatePractice(user: CurrentUser | null): boolean {
   if ([GlobalRole.Secretariat, GlobalRole.Member, GlobalRole.FocalPoint].includes(user.globalRole)) return true;
   return user.memberships.some((m) => m.role !== GroupRole.Observer);
 }
-
-/** People the API accepts as reviewers: active council people who write (never practitioners or observers). */
-export const REVIEWER_ROLES: readonly GlobalRole[] = [GlobalRole.Secretariat, GlobalRole.Member, GlobalRole.FocalPoint];
