@@ -10,7 +10,7 @@ import { AuthService } from '@kengash/web-identity-data-access';
 import { of } from 'rxjs';
 import { minutesView, NO_RIGHTS } from '../testing/minutes-fixtures';
 import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
-import { RichTextEditorComponent } from '../editor/rich-text-editor.component';
+import { RichTextEditorComponent } from '@kengash/web-shared-ui';
 import { MinutesPageComponent } from './minutes-page.component';
 
 const amendment: AmendmentView = {

@@ -33,10 +33,9 @@ import {
 } from '@kengash/contracts';
 import { ApiProblem, AuthService, toApiProblem } from '@kengash/web-identity-data-access';
 import { MinutesApiService } from '@kengash/web-minutes-data-access';
-import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
+import { ConfirmDialogComponent, ConfirmDialogData, RichTextEditorComponent } from '@kengash/web-shared-ui';
 import { _, TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, Observable, Subscription, switchMap } from 'rxjs';
-import { RichTextEditorComponent } from '../editor/rich-text-editor.component';
 import { FACE_KEYS, formatInstant, formatTimeOnly, injectActiveLocale, STATUS_KEYS } from '../shared/minutes-labels';
 import { AttendanceTableComponent } from './attendance-table.component';
 import { FieldErrorDirective, SHOW_FIELD_ERRORS } from './field-error.directive';
