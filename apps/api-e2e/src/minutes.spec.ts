@@ -158,6 +158,7 @@ describe('minutes', () => {
     const carryOver = content.items.find((i) => i.key === 'extra-900');
     expect(carryOver?.title).toBe('Open action items (carried over)');
     expect(carryOver?.notes).toContain('Translate the handbook chapter');
+    expect(carryOver?.restricted).toBe(true); // owners and internal tasks stay out of a public summary
     expect(content.items[0].decisions[0]).toMatchObject({
       text: 'Adopt the chapter?',
       result: { outcome: 'adopted', tally: { yes: 3, no: 0, abstain: 0 }, votesCast: 3 },

@@ -152,7 +152,11 @@ describe('scheduling (real API processes, real PostgreSQL, real SMTP)', () => {
     const invitees = created.body.invitees.map((i) => i.displayName);
     expect(invitees).toEqual(expect.arrayContaining(['Nodira Tursunova', 'Saule Zhaksybekova', 'Sophie Martin']));
     expect(invitees).not.toContain('Farrukh Yusupov'); // the prosecutor is not in this group
-    expect((await http.call(`/api/sessions/${sessionId}`, { token: tokens['psychologist'] })).status).toBe(200);
+    const asMember = await http.call<SessionView>(`/api/sessions/${sessionId}`, { token: tokens['psychologist'] });
+    expect(asMember.status).toBe(200);
+    // The view says who may change it (the screens follow): the chair who organised it, not a member.
+    expect(asMember.body.can).toEqual({ edit: false });
+    expect(created.body.can).toEqual({ edit: true });
     // Council-internal group: its sessions are visible to council participants, but they cannot change them.
     expect(
       (

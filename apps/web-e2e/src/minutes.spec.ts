@@ -165,4 +165,73 @@ test.describe('minutes', () => {
     await expect(chair.getByRole('heading', { level: 1 })).toHaveText('My actions');
     expect(await blockingViolations(chair)).toEqual([]);
   });
+
+  test('the rapporteur opens an approved public summary to anyone; a visitor without an account reads it', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const title = `Psychosocial public summary ${Date.now()}`;
+    const chairToken = await accessToken(request, CHAIR);
+    const rapporteurToken = await accessToken(request, RAPPORTEUR);
+    const groups = (await (await request.get('/api/council/groups')).json()) as WorkingGroupListResponse;
+    const group = groups.groups.find((g) => g.slug === 'psychosocial-support');
+    const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const created = await request.post('/api/sessions', {
+      headers: { authorization: `Bearer ${chairToken}` },
+      data: {
+        title,
+        groupIds: [group?.id],
+        format: 'in_person',
+        localStart: `${day}T10:00`,
+        durationMinutes: 60,
+        timeZone: 'Asia/Tashkent',
+        agenda: [{ title: 'Open session on school return', minutesAllotted: 30 }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const sessionId = ((await created.json()) as SessionView).id;
+    for (const face of ['full', 'public'])
+      expect(
+        (
+          await request.post(`/api/sessions/${sessionId}/minutes`, {
+            headers: { authorization: `Bearer ${rapporteurToken}` },
+            data: { face },
+          })
+        ).status(),
+      ).toBe(201);
+    const list = (await (
+      await request.get(`/api/sessions/${sessionId}/minutes`, { headers: { authorization: `Bearer ${chairToken}` } })
+    ).json()) as { documents: { id: string; face: string }[] };
+    const summary = list.documents.find((d) => d.face === 'public');
+    expect(summary).toBeDefined();
+    const summaryId = String(summary?.id);
+    const approved = await request.post(`/api/minutes/${summaryId}/approve`, {
+      headers: { authorization: `Bearer ${chairToken}` },
+    });
+    expect(approved.status()).toBe(200);
+
+    const rapporteur = await signIn(browser, RAPPORTEUR);
+    await rapporteur.goto(`/minutes/${summaryId}`);
+    await expect(rapporteur.getByTestId('minutes-visibility')).toBeVisible();
+    await expect(rapporteur.getByTestId('public-link')).toHaveCount(0);
+    await rapporteur.getByTestId('visibility-public').click();
+    const link = rapporteur.getByTestId('public-link');
+    await expect(link).toHaveAttribute('href', new RegExp(`/public/minutes/${summaryId}$`));
+    expect(await blockingViolations(rapporteur)).toEqual([]);
+
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`/public/minutes/${summaryId}`);
+    await expect(visitor.getByTestId('public-minutes-title')).toBeVisible();
+    await expect(visitor.getByTestId('public-minutes-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(visitor.getByTestId('public-item')).toContainText('Open session on school return');
+    await expect(visitor.getByTestId('user-menu')).toHaveCount(0);
+    expect(await blockingViolations(visitor)).toEqual([]);
+
+    // Closed again: the same address says there is nothing there.
+    await rapporteur.getByTestId('visibility-council').click();
+    await expect(rapporteur.getByTestId('public-link')).toHaveCount(0);
+    await visitor.reload();
+    await expect(visitor.getByTestId('public-minutes-missing')).toBeVisible();
+  });
 });

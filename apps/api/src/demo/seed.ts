@@ -33,6 +33,7 @@ import {
   demoEmail,
   upcomingDemoSession,
 } from './demo-data';
+import { seedDemoPractices } from './demo-practices';
 
 const PERIOD_START = '2024-05-14'; // the council's launch and its roadmap 2024–2025
 const PERIOD_END = '2025-12-31';
@@ -257,6 +258,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
         );
       }
     }
+    await seedDemoPractices(tx, people, groups);
     return true;
   });
 }

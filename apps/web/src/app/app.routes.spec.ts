@@ -52,15 +52,51 @@ describe('app routes', () => {
     expect(title()).toBe('Council · Kengash');
   });
 
-  it.each([
-    ['/practices', 'Best practices'],
-    ['/network', 'Network'],
-  ])('%s says what it will hold and that it is not open yet', async (url, name) => {
-    await harness.navigateByUrl(url);
+  it('/network says what it will hold and that it is not open yet', async () => {
+    await harness.navigateByUrl('/network');
 
-    expect(heading()).toBe(name);
+    expect(heading()).toBe('Network');
     expect(harness.routeNativeElement?.textContent).toContain('Not open yet.');
-    expect(title()).toBe(`${name} · Kengash`);
+    expect(title()).toBe('Network · Kengash');
+  });
+
+  const emptyLibrary = {
+    total: 0,
+    page: 1,
+    pageSize: 20,
+    hits: [],
+    facets: { country: {}, theme: {}, targetGroup: {}, language: {}, evidence: {} },
+  };
+
+  it('opens the best-practice library at /practices without an account, searching in the UI language', async () => {
+    await harness.navigateByUrl('/practices?q=reintegration&country=KZ');
+    const search = backend.expectOne((r) => r.url === '/api/practices');
+    expect(search.request.params.get('q')).toBe('reintegration');
+    expect(search.request.params.get('country')).toBe('KZ');
+    expect(search.request.headers.get('Accept-Language')).toBe('en');
+    search.flush(emptyLibrary);
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+
+    expect(heading()).toBe('Best practices');
+    expect(title()).toBe('Best practices · Kengash');
+    expect(harness.routeNativeElement?.textContent).toContain('No entry matches.');
+  });
+
+  it('opens an entry at /practices/:id without an account (here: one the visitor may not read)', async () => {
+    await harness.navigateByUrl('/practices/p1');
+    backend
+      .expectOne('/api/practices/p1')
+      .flush(
+        { statusCode: 404, code: 'NOT_FOUND', message: 'This entry was not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+
+    expect(TestBed.inject(Router).url).toBe('/practices/p1');
+    expect(heading()).toBe('Entry not available');
+    expect(harness.routeNativeElement?.textContent).toContain('sign in to read them');
   });
 
   it('opens the sign-in form at /sign-in', async () => {
@@ -97,6 +133,10 @@ describe('app routes', () => {
     '/minutes/board',
     '/minutes/board?overdue=true',
     '/minutes/m1',
+    '/minutes/m1?version=1',
+    '/practices/review',
+    '/practices/new',
+    '/practices/p1/edit',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {
     await harness.navigateByUrl(url);
     backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });
@@ -137,13 +177,18 @@ describe('app routes', () => {
     expect(title()).toBe('Page not found · Kengash');
   });
 
-  it('translates the page title when the language changes', async () => {
+  it('translates the page title when the language changes (the library searches again in that language)', async () => {
     await harness.navigateByUrl('/practices');
+    backend.expectOne((r) => r.url === '/api/practices').flush(emptyLibrary);
 
     translate.use('ru');
     harness.detectChanges();
+    await harness.fixture.whenStable();
 
     expect(title()).toBe('Лучшие практики · Kengash');
     expect(heading()).toBe('Лучшие практики');
+    const again = backend.expectOne((r) => r.url === '/api/practices');
+    expect(again.request.headers.get('Accept-Language')).toBe('ru');
+    again.flush(emptyLibrary);
   });
 });

@@ -23,6 +23,9 @@ const liveMeeting = () => import('@kengash/web-live-meeting-feature');
 /** Minutes, the decisions register, the action board and my action items, loaded on first use. */
 const minutes = () => import('@kengash/web-minutes-feature');
 
+/** The best-practice library: search, entries, the editor and the review queue, loaded on first use. */
+const practices = () => import('@kengash/web-practices-feature');
+
 /** The identity screens, loaded on first use. */
 const identity = () => import('@kengash/web-identity-feature');
 
@@ -110,12 +113,43 @@ export const appRoutes: Route[] = [
         loadComponent: () => minutes().then((m) => m.PublicMinutesComponent),
       },
       {
+        // One minutes document; `?version=N` shows an earlier version in full (bound to the page's `version` input).
         path: 'minutes/:id',
         title: _('minutesArea.page.title'),
         canActivate: [authGuard],
         loadComponent: () => minutes().then((m) => m.MinutesPageComponent),
       },
-      plannedArea('practices'),
+      {
+        // The library is open to anyone; `?q=&country=&theme=&targetGroup=&language=&evidence=&page=` is the search.
+        path: 'practices',
+        pathMatch: 'full',
+        title: _('practices.library.title'),
+        loadComponent: () => practices().then((m) => m.PracticeLibraryComponent),
+      },
+      {
+        path: 'practices/review',
+        title: _('practices.queue.title'),
+        canActivate: [authGuard],
+        loadComponent: () => practices().then((m) => m.ReviewQueueComponent),
+      },
+      {
+        path: 'practices/new',
+        title: _('practices.editor.newTitle'),
+        canActivate: [authGuard],
+        loadComponent: () => practices().then((m) => m.PracticeEditorComponent),
+      },
+      {
+        path: 'practices/:id/edit',
+        title: _('practices.editor.editTitle'),
+        canActivate: [authGuard],
+        loadComponent: () => practices().then((m) => m.PracticeEditorComponent),
+      },
+      {
+        // One entry, open to anyone who may read it; `?lang=` picks the translation shown.
+        path: 'practices/:id',
+        title: _('practices.library.title'),
+        loadComponent: () => practices().then((m) => m.PracticePageComponent),
+      },
       plannedArea('network'),
       {
         path: 'sign-in',

@@ -325,7 +325,8 @@ export class MinutesService implements MinutesVote, OnModuleInit {
               .join('')}</ul>`,
             speakers: [],
             decisions: [],
-            restricted: false,
+            // Owners and internal tasks of the group: kept out of a public summary unless the rapporteur opens it.
+            restricted: true,
           });
       }
       const doc = await tx.getRepository(MinutesDocumentEntity).save({

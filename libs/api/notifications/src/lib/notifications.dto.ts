@@ -51,6 +51,7 @@ export class NotificationChannelsDto {
   @apply(channel()) [NotificationKind.WorkPlanComment]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.ActionItemDue]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.MinutesCirculated]?: ChannelSwitchesDto;
+  @apply(channel()) [NotificationKind.PracticeReview]?: ChannelSwitchesDto;
 }
 
 export class WorkingHoursDto {

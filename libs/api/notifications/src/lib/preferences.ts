@@ -17,6 +17,7 @@ const EMAIL_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
   NotificationKind.SessionReminder,
   NotificationKind.ActionItemDue,
   NotificationKind.MinutesCirculated,
+  NotificationKind.PracticeReview,
 ]);
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -25,7 +26,7 @@ export const DEFAULT_WORKING_HOURS = { start: '09:00', end: '18:00' } as const;
 
 /**
  * In-app on for everything; e-mail on for session invitations, changes, cancellations and reminders,
- * action-item reminders and circulated minutes.
+ * action-item reminders, circulated minutes and best-practice reviews.
  */
 export function defaultChannels(): NotificationPreferences['channels'] {
   return Object.fromEntries(

@@ -1,6 +1,12 @@
 import { Action, Can } from '@kengash/api-core';
 import { CurrentPrincipal, OptionalPrincipal, Principal } from '@kengash/api-identity';
-import { PracticeCommentView, PracticeQueueResponse, PracticeSearchResponse, PracticeView } from '@kengash/contracts';
+import {
+  PracticeCommentView,
+  PracticeQueueResponse,
+  PracticeSearchResponse,
+  PracticeView,
+  ReviewerCandidatesResponse,
+} from '@kengash/contracts';
 import {
   Body,
   Controller,
@@ -60,6 +66,13 @@ export class PracticesController {
   @ApiOperation({ summary: 'Entries in review assigned to me (every entry in review for the secretariat)' })
   queue(@CurrentPrincipal() p: Principal): Promise<PracticeQueueResponse> {
     return this.practices.queue(p);
+  }
+
+  @Get('reviewer-candidates')
+  @Can(Action.SignedIn)
+  @ApiOperation({ summary: 'People who may review entries, by name (the secretariat and group chairs)' })
+  candidates(@CurrentPrincipal() p: Principal, @Query('q') q: string | undefined): Promise<ReviewerCandidatesResponse> {
+    return this.practices.reviewerCandidates(p, typeof q === 'string' ? q : '');
   }
 
   @Post()

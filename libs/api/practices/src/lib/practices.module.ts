@@ -1,4 +1,5 @@
 import { AuditModule } from '@kengash/api-audit';
+import { NotificationsModule } from '@kengash/api-notifications';
 import { Module } from '@nestjs/common';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { ATTACHMENT_PROVIDERS } from './attachments/attachments.providers';
@@ -8,7 +9,7 @@ import { PracticesController } from './practices.controller';
 import { PracticesService } from './practices.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, NotificationsModule],
   controllers: [PracticesController, AttachmentsController],
   providers: [PracticesService, PracticeSearchService, AttachmentsService, ...ATTACHMENT_PROVIDERS],
   exports: [PracticesService],

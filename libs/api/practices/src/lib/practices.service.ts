@@ -1,8 +1,13 @@
 import { AuditService } from '@kengash/api-audit';
 import { DomainException, ValidationDomainException } from '@kengash/api-core';
 import { Principal } from '@kengash/api-identity';
+import { NotificationsService, RenderedNotification } from '@kengash/api-notifications';
 import {
+  CountryCode,
   ErrorCode,
+  GlobalRole,
+  GroupRole,
+  NotificationKind,
   LocalizedText,
   personalDataWarnings,
   PRACTICE_LIMITS,
@@ -12,6 +17,7 @@ import {
   PracticeQueueResponse,
   PracticeView,
   PracticeVisibility,
+  ReviewerCandidatesResponse,
   UserStatus,
 } from '@kengash/contracts';
 import { Injectable } from '@nestjs/common';
@@ -49,6 +55,7 @@ export class PracticesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---- access ------------------------------------------------------------------------------------------
@@ -314,7 +321,8 @@ export class PracticesService {
     ip: string | null,
   ): Promise<PracticeView> {
     const wanted = [...new Set(reviewerIds)];
-    return this.db.transaction(async (tx) => {
+    let added: string[] = [];
+    const view = await this.db.transaction(async (tx) => {
       const loaded = await this.load(principal, id, tx, true);
       if (!loaded.rights.assignReviewers) this.refuse(loaded, 'assign');
       const users: { id: string; global_role: Principal['globalRole']; status: UserStatus }[] = wanted.length
@@ -327,6 +335,7 @@ export class PracticesService {
       if (loaded.entry.authorId && wanted.includes(loaded.entry.authorId))
         messages.push('the author cannot review their own entry');
       if (messages.length) throw new ValidationDomainException([{ field: 'reviewerIds', messages }]);
+      added = wanted.filter((u) => !loaded.reviewerIds.includes(u));
       await tx.getRepository(PracticeReviewerEntity).delete({ practiceId: id });
       if (wanted.length)
         await tx
@@ -345,6 +354,12 @@ export class PracticesService {
       );
       return this.toView(principal, await this.load(principal, id, tx), tx);
     });
+    await this.notifications.notify({
+      userIds: added,
+      kind: NotificationKind.PracticeReview,
+      render: (r) => reviewNotice(r.locale, 'assigned', titleIn(view, r.locale), `/practices/${id}`),
+    });
+    return view;
   }
 
   async publish(
@@ -354,7 +369,7 @@ export class PracticesService {
     note: string | undefined,
     ip: string | null,
   ): Promise<PracticeView> {
-    return this.transition(
+    const view = await this.transition(
       principal,
       id,
       ip,
@@ -366,10 +381,12 @@ export class PracticesService {
       note ? { note, kind: 'review' } : undefined,
       { visibility },
     );
+    await this.tellAuthor(principal, view, 'published');
+    return view;
   }
 
   async returnToDraft(principal: Principal, id: string, note: string, ip: string | null): Promise<PracticeView> {
-    return this.transition(
+    const view = await this.transition(
       principal,
       id,
       ip,
@@ -380,6 +397,18 @@ export class PracticesService {
       },
       { note, kind: 'review' },
     );
+    await this.tellAuthor(principal, view, 'returned');
+    return view;
+  }
+
+  /** The review's outcome to the author (not when they act on their own entry). */
+  private async tellAuthor(principal: Principal, view: PracticeView, outcome: 'published' | 'returned'): Promise<void> {
+    if (!view.author || view.author.userId === principal.userId) return;
+    await this.notifications.notify({
+      userIds: [view.author.userId],
+      kind: NotificationKind.PracticeReview,
+      render: (r) => reviewNotice(r.locale, outcome, titleIn(view, r.locale), `/practices/${view.id}`),
+    });
   }
 
   async archive(principal: Principal, id: string, ip: string | null): Promise<PracticeView> {
@@ -452,7 +481,7 @@ export class PracticesService {
 
   /** Entries in review assigned to me; the secretariat sees every entry in review. */
   async queue(principal: Principal): Promise<PracticeQueueResponse> {
-    const all = principal.globalRole === 'secretariat';
+    const all = principal.globalRole === GlobalRole.Secretariat;
     const rows: {
       id: string;
       status: PracticeEntity['status'];
@@ -485,6 +514,37 @@ export class PracticesService {
         reviewers: r.reviewers ?? [],
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
         updatedAt: new Date(r.updated_at).toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * People who may be assigned as reviewers (active council members, focal points, the secretariat), by name or
+   * organisation; for those who assign reviewers: the secretariat and the chairs of any group.
+   */
+  async reviewerCandidates(principal: Principal, q: string): Promise<ReviewerCandidatesResponse> {
+    const chairsAny = principal.memberships.some((m) => m.role === GroupRole.Chair || m.role === GroupRole.CoChair);
+    if (principal.globalRole !== GlobalRole.Secretariat && !chairsAny)
+      throw forbidden("Reviewers are chosen by the secretariat and the working groups' chairs");
+    const text = q.trim().slice(0, 100);
+    const rows: { id: string; display_name: string; country: CountryCode | null; organisation: string | null }[] =
+      await this.db.query(
+        `SELECT id, display_name, country, organisation FROM users
+          WHERE status = $1 AND global_role = ANY($2::text[])
+            AND ($3 = '' OR display_name ILIKE '%' || $3 || '%' OR organisation ILIKE '%' || $3 || '%')
+          ORDER BY display_name LIMIT 20`,
+        [
+          UserStatus.Active,
+          [GlobalRole.Secretariat, GlobalRole.Member, GlobalRole.FocalPoint],
+          text.replace(/[%_\\]/g, '\\$&'),
+        ],
+      );
+    return {
+      people: rows.map((r) => ({
+        userId: r.id,
+        name: r.display_name,
+        country: r.country,
+        organisation: r.organisation,
       })),
     };
   }
@@ -567,4 +627,42 @@ interface RelatedRow {
   group_id: string | null;
   original_locale: PracticeLanguage;
   titles: Record<string, string> | null;
+}
+
+/** The entry's title in the reader's language, else the original's. */
+function titleIn(view: PracticeView, locale: string): string {
+  return (view.translations.find((t) => t.locale === locale) ?? view.translations[0])?.title ?? '';
+}
+
+export function reviewNotice(
+  locale: string,
+  what: 'assigned' | 'published' | 'returned',
+  title: string,
+  link: string,
+): RenderedNotification {
+  const ru = locale === 'ru';
+  const text = {
+    assigned: ru
+      ? {
+          title: `Практика на рецензию: ${title}`,
+          body: 'Вас назначили рецензентом. Опубликуйте запись или верните её автору с замечанием.',
+        }
+      : {
+          title: `Best practice to review: ${title}`,
+          body: 'You have been asked to review this entry. Publish it, or return it to its author with a note.',
+        },
+    published: ru
+      ? { title: `Практика опубликована: ${title}`, body: 'Рецензент опубликовал вашу запись в библиотеке.' }
+      : { title: `Best practice published: ${title}`, body: 'A reviewer published your entry in the library.' },
+    returned: ru
+      ? {
+          title: `Практика возвращена на доработку: ${title}`,
+          body: 'Рецензент вернул запись с замечанием. Внесите правки и отправьте её снова.',
+        }
+      : {
+          title: `Best practice returned: ${title}`,
+          body: 'A reviewer returned your entry with a note. Make the changes and submit it again.',
+        },
+  }[what];
+  return { ...text, link };
 }

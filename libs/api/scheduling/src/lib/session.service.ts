@@ -117,8 +117,10 @@ export class SessionService {
   }
 
   async view(principal: Principal, id: string): Promise<SessionView> {
-    const { session } = await this.readable(principal, id);
-    return this.extensions.apply(principal, await this.toView(session, principal.userId));
+    const { session, rights } = await this.readable(principal, id);
+    const view = await this.toView(session, principal.userId);
+    view.can = { edit: rights.edit };
+    return this.extensions.apply(principal, view);
   }
 
   private async toView(session: SessionEntity, viewerId: string | null): Promise<SessionView> {
@@ -179,6 +181,7 @@ export class SessionService {
       rsvpCounts: counts,
       myRsvp: invitees.find((i) => i.user_id === viewerId)?.rsvp ?? null,
       demo: session.demo,
+      can: { edit: false },
     };
   }
 

@@ -305,6 +305,18 @@ export interface PracticeQueueResponse {
   items: PracticeQueueItem[];
 }
 
+/** GET /api/practices/reviewer-candidates?q= (secretariat and group chairs): people who may review entries. */
+export interface ReviewerCandidate {
+  userId: string;
+  name: string;
+  country: CountryCode | null;
+  organisation: string | null;
+}
+
+export interface ReviewerCandidatesResponse {
+  people: ReviewerCandidate[];
+}
+
 // ---- personal-data detector (shared by the editor and the API) -------------------------------------------
 
 const PATTERNS: { kind: PersonalDataWarning['kind']; re: RegExp }[] = [

@@ -86,6 +86,11 @@ export interface SessionView {
   rsvpCounts: RsvpCounts;
   myRsvp: Rsvp | null;
   demo: boolean;
+  /** What the caller may do (the API decides; the screens follow). */
+  can: {
+    /** Change, reschedule or cancel it: the organiser, chairs and co-chairs of its groups, the secretariat. */
+    edit: boolean;
+  };
 }
 
 /** One occurrence of a session or series, for calendars. */
@@ -207,6 +212,8 @@ export enum NotificationKind {
   WorkPlanComment = 'work_plan_comment',
   ActionItemDue = 'action_item_due',
   MinutesCirculated = 'minutes_circulated',
+  /** A best-practice entry to review (to its reviewers), or the review's outcome (to its author). */
+  PracticeReview = 'practice_review',
 }
 
 export enum NotificationChannel {

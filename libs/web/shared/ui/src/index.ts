@@ -1,1 +1,2 @@
 export * from './lib/confirm-dialog.component';
+export * from './lib/rich-text-editor.component';

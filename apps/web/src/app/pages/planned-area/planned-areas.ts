@@ -1,7 +1,7 @@
 import { _ } from '@ngx-translate/core';
 
 /** Areas of Kengash that are announced in the navigation but not built yet. */
-export type PlannedArea = 'practices' | 'network';
+export type PlannedArea = 'network';
 
 export interface PlannedAreaCopy {
   /** Page title and heading: the same words as the navigation entry. */
@@ -11,10 +11,6 @@ export interface PlannedAreaCopy {
 }
 
 export const PLANNED_AREAS: Record<PlannedArea, PlannedAreaCopy> = {
-  practices: {
-    title: _('nav.practices'),
-    description: _('areas.practices.description'),
-  },
   network: {
     title: _('nav.network'),
     description: _('areas.network.description'),

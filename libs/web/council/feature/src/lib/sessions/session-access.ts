@@ -18,15 +18,9 @@ export function canSchedule(user: CurrentUser | null): boolean {
   return groups === 'all' || groups.length > 0;
 }
 
-/** Organiser, chairs and co-chairs of its groups, and the secretariat may change a session. */
+/** Whether the person may change a session: the API says so in the session's view (`can.edit`). */
 export function canEditSession(user: CurrentUser | null, session: SessionView): boolean {
-  if (!user) {
-    return false;
-  }
-  if (user.globalRole === GlobalRole.Secretariat || session.organiserId === user.id) {
-    return true;
-  }
-  return user.memberships.some((m) => session.groupIds.includes(m.groupId) && EDITOR_ROLES.includes(m.role));
+  return user !== null && session.can.edit;
 }
 
 /** Admin and secretariat may pick extra invitees from the user list. */

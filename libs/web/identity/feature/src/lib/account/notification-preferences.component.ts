@@ -18,6 +18,7 @@ export const KIND_KEYS: Record<NotificationKind, string> = {
   [NotificationKind.WorkPlanComment]: _('notifications.kinds.work_plan_comment'),
   [NotificationKind.ActionItemDue]: _('notifications.kinds.action_item_due'),
   [NotificationKind.MinutesCirculated]: _('notifications.kinds.minutes_circulated'),
+  [NotificationKind.PracticeReview]: _('notifications.kinds.practice_review'),
 };
 
 export const CHANNEL_KEYS: Record<NotificationChannel, string> = {

@@ -1,5 +1,5 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideTestTranslations, useTestLocale } from '../testing/translate-testing';
+import { provideTestTranslations, useTestLocale } from './testing/translate-testing';
 import { RichTextEditorComponent } from './rich-text-editor.component';
 
 function must<T>(value: T | null | undefined): T {
@@ -56,6 +56,12 @@ describe('RichTextEditorComponent (Tiptap)', () => {
     expect(button('orderedList').getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('keeps its accessible name in step with the label (an item renamed on the page)', () => {
+    fixture.componentRef.setInput('label', 'Notes: Staff safety');
+    fixture.detectChanges();
+    expect(box().getAttribute('aria-label')).toBe('Notes: Staff safety');
+  });
+
   it('formats with the toolbar, emits the new HTML and shows the toggle as pressed; undo takes it back', () => {
     const values: string[] = [];
     fixture.componentInstance.value.subscribe((v) => values.push(v));
@@ -72,7 +78,7 @@ describe('RichTextEditorComponent (Tiptap)', () => {
     expect(button('orderedList').getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('keeps only what the minutes allow when content comes in (scripts, styles, tables and spans go)', () => {
+  it('keeps only what the servers allow when content comes in (scripts, styles, tables and spans go)', () => {
     fixture.componentRef.setInput(
       'value',
       '<p style="color:red">A <span class="x">b</span><script>alert(1)</script></p><table><tr><td>c</td></tr></table>' +

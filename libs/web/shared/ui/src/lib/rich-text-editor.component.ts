@@ -13,7 +13,7 @@ import {
 } from '@angular/core';
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
-import { TranslatePipe } from '@ngx-translate/core';
+import { _, TranslatePipe } from '@ngx-translate/core';
 
 type Tool = 'bold' | 'italic' | 'underline' | 'heading' | 'bulletList' | 'orderedList' | 'blockquote' | 'undo' | 'redo';
 
@@ -27,9 +27,10 @@ interface ToolButton {
 }
 
 /**
- * The minutes' rich-text editor: Tiptap (ProseMirror) with a formatting toolbar. Its schema holds only what the
- * server keeps (paragraphs, bold, italic, underline, strike, level-3/4 headings, lists, quotes, links,
- * line breaks), so pasted Word or web content is reduced to that as it comes in; the server sanitises again.
+ * The rich-text editor of minutes and best-practice entries: Tiptap (ProseMirror) with a formatting toolbar. Its
+ * schema holds only what both servers keep (paragraphs, bold, italic, underline, strike, level-3/4 headings, lists,
+ * quotes, links, line breaks), so pasted Word or web content is reduced to that as it comes in; the server
+ * sanitises again.
  * Ctrl+B / Ctrl+I / Ctrl+U, Ctrl+Z / Ctrl+Shift+Z and Markdown-style input rules ("- ", "1. ", "> ") work in the
  * text; the toolbar is one tab stop, its buttons reached with the arrow keys, toggles announce their state.
  */
@@ -40,7 +41,7 @@ interface ToolButton {
     <div
       class="toolbar"
       role="toolbar"
-      [attr.aria-label]="'minutesArea.editor.toolbar' | translate"
+      [attr.aria-label]="'common.editor.toolbar' | translate"
       [attr.aria-controls]="editorId()"
     >
       @for (button of buttons; track button.tool; let first = $first) {
@@ -123,7 +124,7 @@ export class RichTextEditorComponent implements AfterViewInit {
   private editor: Editor | null = null;
   private lastEmitted: string | null = null;
 
-  /** HTML within the minutes' allowed tags. */
+  /** HTML within the allowed tags. */
   readonly value = model('');
   /** Accessible name of the text area. */
   readonly label = input.required<string>();
@@ -134,15 +135,15 @@ export class RichTextEditorComponent implements AfterViewInit {
   protected readonly active = signal<Partial<Record<Tool, boolean>>>({});
 
   protected readonly buttons: ToolButton[] = [
-    { tool: 'bold', label: 'minutesArea.editor.bold', glyph: 'B', icon: 'bold', toggle: true },
-    { tool: 'italic', label: 'minutesArea.editor.italic', glyph: 'I', icon: 'italic', toggle: true },
-    { tool: 'underline', label: 'minutesArea.editor.underline', glyph: 'U', icon: 'underline', toggle: true },
-    { tool: 'heading', label: 'minutesArea.editor.heading', glyph: 'H', icon: 'bold', toggle: true },
-    { tool: 'bulletList', label: 'minutesArea.editor.bullets', glyph: '•', icon: '', toggle: true },
-    { tool: 'orderedList', label: 'minutesArea.editor.numbers', glyph: '1.', icon: '', toggle: true },
-    { tool: 'blockquote', label: 'minutesArea.editor.quote', glyph: '❝', icon: '', toggle: true },
-    { tool: 'undo', label: 'minutesArea.editor.undo', glyph: '↶', icon: '', toggle: false },
-    { tool: 'redo', label: 'minutesArea.editor.redo', glyph: '↷', icon: '', toggle: false },
+    { tool: 'bold', label: _('common.editor.bold'), glyph: 'B', icon: 'bold', toggle: true },
+    { tool: 'italic', label: _('common.editor.italic'), glyph: 'I', icon: 'italic', toggle: true },
+    { tool: 'underline', label: _('common.editor.underline'), glyph: 'U', icon: 'underline', toggle: true },
+    { tool: 'heading', label: _('common.editor.heading'), glyph: 'H', icon: 'bold', toggle: true },
+    { tool: 'bulletList', label: _('common.editor.bullets'), glyph: '•', icon: '', toggle: true },
+    { tool: 'orderedList', label: _('common.editor.numbers'), glyph: '1.', icon: '', toggle: true },
+    { tool: 'blockquote', label: _('common.editor.quote'), glyph: '❝', icon: '', toggle: true },
+    { tool: 'undo', label: _('common.editor.undo'), glyph: '↶', icon: '', toggle: false },
+    { tool: 'redo', label: _('common.editor.redo'), glyph: '↷', icon: '', toggle: false },
   ];
 
   constructor() {
@@ -154,6 +155,11 @@ export class RichTextEditorComponent implements AfterViewInit {
         this.editor.chain().setMeta('addToHistory', false).setContent(value, { emitUpdate: false }).run();
         this.lastEmitted = value;
       }
+    });
+    // The name follows the label (the item's title is edited on the same page).
+    effect(() => {
+      const label = this.label();
+      this.editor?.view.dom.setAttribute('aria-label', label);
     });
     inject(DestroyRef).onDestroy(() => this.editor?.destroy());
   }
