@@ -2,10 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { Browser, expect, Page, test } from '@playwright/test';
 import type { PracticeSearchResponse } from '@kengash/contracts';
 
+/** A minimal valid PDF (one empty page). */
+const TINY_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
 /**
  * The best-practice library end to end, in three browsers, against the demo data: a member expert (the
  * psychologist) writes an entry in English with a Russian translation about family reintegration, heeds the
- * personal-data panel, creates the draft and submits it; the chair of Psychosocial Support (the entry's related
+ * personal-data panel, creates the draft, attaches a PDF (an executable named .pdf is refused) and submits it; the chair of Psychosocial Support (the entry's related
  * group) assigns herself as reviewer with the people picker, finds it in her review queue and publishes it for the
  * council and the network; the demo practitioner, on a phone, finds it with a Russian query ("реинтеграция"), opens
  * it in Russian and endorses it. Nobody signed out can find it. Axe checks on each screen.
@@ -103,6 +108,20 @@ test.describe('best-practice library', () => {
     await expect(author.getByTestId('translation-tab')).toHaveText(['English (original)', 'Russian']);
     await expect(author.getByTestId('attachment-input')).toBeVisible();
     await expect(author.getByTestId('editor-version')).toHaveText('Version 1');
+    // An attachment: a real (tiny) PDF goes up; an executable named .pdf is refused by its content.
+    await author.getByTestId('attachment-input').setInputFiles({
+      name: 'mahalla-guide.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(TINY_PDF, 'latin1'),
+    });
+    await expect(author.getByTestId('attachment-link')).toHaveText(/mahalla-guide\.pdf/);
+    await author.getByTestId('attachment-input').setInputFiles({
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(256)]),
+    });
+    await expect(author.getByTestId('attachments-message')).toContainText('report.pdf cannot be attached');
+    await expect(author.getByTestId('attachment')).toHaveCount(1);
 
     await author.getByTestId('back-to-entry').click();
     await expect(author).toHaveURL(new RegExp(`/practices/${id}$`));
@@ -180,6 +199,11 @@ test.describe('best-practice library', () => {
     await expect(practitioner.getByTestId('translation-notice')).toContainText('reviewed translation');
     await expect(practitioner.getByTestId('fact-country')).toHaveText('Uzbekistan');
     await expect(practitioner.getByTestId('fact-group')).toContainText('Psychosocial Support');
+    const [download] = await Promise.all([
+      practitioner.waitForEvent('download'),
+      practitioner.getByTestId('attachment-link').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('mahalla-guide.pdf');
     await practitioner.getByTestId('endorse').click();
     await expect(practitioner.getByTestId('endorse')).toHaveAttribute('aria-pressed', 'true');
     await expect(practitioner.getByTestId('endorsement-count')).toHaveText('Used it in their work: 1');

@@ -12,6 +12,7 @@ import {
 import { createEnvironmentInjector, EnvironmentInjector, inject, Injectable, InjectionToken } from '@angular/core';
 import {
   AssignReviewersRequest,
+  ATTACHMENT_FIELD,
   PracticeAttachmentView,
   PracticeCommentRequest,
   PracticeCommentView,
@@ -30,9 +31,6 @@ import { authInterceptor } from '@kengash/web-identity-data-access';
 import { filter, map, Observable } from 'rxjs';
 
 export const PRACTICES_API_ROOT = '/api/practices';
-
-/** The form field the attachments route reads the file from. */
-export const ATTACHMENT_FIELD = 'file';
 
 /**
  * An HttpClient on XMLHttpRequest, for uploads: the app's client runs on `fetch` (`withFetch()`), which reports no

@@ -76,6 +76,8 @@ describe('PracticeAttachmentsComponent', () => {
     expect(fileSize(52_428_800, 'en')).toBe('50 MB');
     expect(uploadErrorKey(413)).toBe('practices.attachments.tooLarge');
     expect(uploadErrorKey(415)).toBe('practices.attachments.wrongType');
+    expect(uploadErrorKey(422)).toBe('practices.attachments.infected');
+    expect(uploadErrorKey(503)).toBe('practices.attachments.unavailable');
     expect(uploadErrorKey(400)).toBe('practices.attachments.wrongType');
     expect(uploadErrorKey(0)).toBe('common.errors.offline');
     expect(uploadErrorKey(500)).toBe('practices.attachments.failed');

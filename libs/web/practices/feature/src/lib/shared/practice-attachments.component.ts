@@ -13,7 +13,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { PracticeAttachmentView } from '@kengash/contracts';
+import { ATTACHMENT_ACCEPT, PracticeAttachmentView } from '@kengash/contracts';
 import { toApiProblem } from '@kengash/web-identity-data-access';
 import { PracticesApiService } from '@kengash/web-practices-data-access';
 import { ConfirmDialogComponent, ConfirmDialogData } from '@kengash/web-shared-ui';
@@ -33,10 +33,15 @@ interface Message {
   alert: boolean;
 }
 
-/** What a refused upload means, in words (413 too large, 415/400 a type the library does not take). */
+/**
+ * What a refused upload means, in words (413 too large, 415/400 a type the library does not take, 422 the virus
+ * scanner found something, 503 the scanner or the storage cannot be reached).
+ */
 export function uploadErrorKey(status: number): string {
   if (status === 413) return _('practices.attachments.tooLarge');
   if (status === 415 || status === 400) return _('practices.attachments.wrongType');
+  if (status === 422) return _('practices.attachments.infected');
+  if (status === 503) return _('practices.attachments.unavailable');
   if (status === 0) return _('common.errors.offline');
   return _('practices.attachments.failed');
 }
@@ -92,6 +97,7 @@ export function uploadErrorKey(status: number): string {
             #fileInput
             id="attachment-file"
             type="file"
+            [accept]="accept"
             aria-describedby="attachment-hint"
             [disabled]="upload() !== null"
             (change)="picked($event)"
@@ -168,6 +174,8 @@ export class PracticeAttachmentsComponent {
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
   private uploading: Subscription | undefined;
 
+  /** The types the API accepts (it checks the content; this only narrows the file picker). */
+  protected readonly accept = ATTACHMENT_ACCEPT;
   readonly practiceId = input.required<string>();
   readonly attachments = input.required<PracticeAttachmentView[]>();
   readonly editable = input(false);
