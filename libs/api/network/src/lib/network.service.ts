@@ -230,7 +230,10 @@ export class NetworkService {
 
   // --- vetting ---------------------------------------------------------------------------------------------
 
-  /** The secretariat vets everything; a focal point only their country's applications. Others: 403. */
+  /**
+   * The secretariat vets everything; a focal point only their country's applications. Others: 403. Roles are
+   * checked before the body, so nobody learns the shape of a request they may not make.
+   */
   private assertVetter(p: Principal): void {
     if (p.globalRole === GlobalRole.Secretariat) return;
     if (p.globalRole === GlobalRole.FocalPoint && p.country) return;
@@ -283,14 +286,14 @@ export class NetworkService {
   }
 
   async endorse(p: Principal, id: string, body: unknown, ip: string | null): Promise<NetworkApplicationView> {
+    if (p.globalRole !== GlobalRole.FocalPoint)
+      throw new DomainException(
+        ErrorCode.Forbidden,
+        "Only the national focal point of the applicant's country endorses",
+      );
     const input = parse(endorseSchema, body);
     return this.db.transaction(async (tx) => {
       const a = await this.load(tx, p, id, true);
-      if (p.globalRole !== GlobalRole.FocalPoint)
-        throw new DomainException(
-          ErrorCode.Forbidden,
-          "Only the national focal point of the applicant's country endorses",
-        );
       if (a.status !== 'submitted') throw this.conflict(a, 'endorsed');
       a.status = 'endorsed';
       a.endorsedById = p.userId;
@@ -313,11 +316,11 @@ export class NetworkService {
   }
 
   async decide(p: Principal, id: string, body: unknown, ip: string | null): Promise<NetworkApplicationView> {
+    this.assertSecretariat(p);
     const input = parse(decisionSchema, body);
     const reason = input.reason?.trim() ?? '';
     const { view, outcome } = await this.db.transaction(async (tx) => {
       const a = await this.load(tx, p, id, true);
-      this.assertSecretariat(p);
       if (!reason)
         throw new DomainException(ErrorCode.UnprocessableContent, 'A decision needs a written reason', [
           { field: 'reason', messages: ['a written reason is required'] },
@@ -422,11 +425,11 @@ export class NetworkService {
     from: ApplicationStatus[],
     action: string,
   ): Promise<NetworkApplicationView> {
+    this.assertSecretariat(p);
     const input = parse(statusChangeSchema, body);
     let disabled: string | null = null;
     const view = await this.db.transaction(async (tx) => {
       const a = await this.load(tx, p, id, true);
-      this.assertSecretariat(p);
       if (!from.includes(a.status)) throw this.conflict(a, to);
       a.status = to;
       a.statusNote = input.note || null;
@@ -458,10 +461,10 @@ export class NetworkService {
   }
 
   async setRevetDue(p: Principal, id: string, body: unknown, ip: string | null): Promise<NetworkApplicationView> {
+    this.assertSecretariat(p);
     const input = parse(revetDueSchema, body);
     return this.db.transaction(async (tx) => {
       const a = await this.load(tx, p, id, true);
-      this.assertSecretariat(p);
       if (!['accepted', 'suspended'].includes(a.status)) throw this.conflict(a, 'given a re-vetting date');
       const before = a.revetDue;
       a.revetDue = input.revetDue;
