@@ -3,6 +3,7 @@ import { IdentityModule } from '@kengash/api-identity';
 import { CouncilModule } from '@kengash/api-council';
 import { LiveMeetingModule } from '@kengash/api-live-meeting';
 import { MinutesModule } from '@kengash/api-minutes';
+import { NetworkModule } from '@kengash/api-network';
 import { NotificationsModule } from '@kengash/api-notifications';
 import { PracticesModule } from '@kengash/api-practices';
 import { SchedulingModule } from '@kengash/api-scheduling';
@@ -25,6 +26,7 @@ export class AppModule {
         LiveMeetingModule,
         MinutesModule,
         PracticesModule,
+        NetworkModule,
       ],
     };
   }

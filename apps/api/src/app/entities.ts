@@ -3,6 +3,7 @@ import { COUNCIL_ENTITIES } from '@kengash/api-council';
 import { IDENTITY_ENTITIES } from '@kengash/api-identity';
 import { LIVE_MEETING_ENTITIES } from '@kengash/api-live-meeting';
 import { ACTION_ENTITIES, MINUTES_ENTITIES } from '@kengash/api-minutes';
+import { NETWORK_ENTITIES } from '@kengash/api-network';
 import { PRACTICE_ENTITIES } from '@kengash/api-practices';
 import { NOTIFICATION_ENTITIES } from '@kengash/api-notifications';
 import { SCHEDULING_ENTITIES } from '@kengash/api-scheduling';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   ...MINUTES_ENTITIES,
   ...ACTION_ENTITIES,
   ...PRACTICE_ENTITIES,
+  ...NETWORK_ENTITIES,
 ];

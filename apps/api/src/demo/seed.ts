@@ -33,6 +33,7 @@ import {
   demoEmail,
   upcomingDemoSession,
 } from './demo-data';
+import { seedDemoNetwork } from './demo-network';
 import { seedDemoPractices } from './demo-practices';
 
 const PERIOD_START = '2024-05-14'; // the council's launch and its roadmap 2024–2025
@@ -259,6 +260,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       }
     }
     await seedDemoPractices(tx, people, groups);
+    await seedDemoNetwork(tx, people);
     return true;
   });
 }

@@ -12,6 +12,7 @@ export * from './lib/access/principal.service';
 export * from './lib/access/access-events.service';
 export * from './lib/password/password.service';
 export * from './lib/tokens/token.service';
+export { AuthService } from './lib/auth/auth.service';
 export * from './lib/identity.module';
 
 import { BreakGlassGrantEntity } from './lib/entities/break-glass-grant.entity';

@@ -9,3 +9,4 @@ export * from './lib/scheduling';
 export * from './lib/minutes';
 export * from './lib/actions';
 export * from './lib/practices';
+export * from './lib/network';

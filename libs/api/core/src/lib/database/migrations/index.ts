@@ -11,6 +11,7 @@ import { ActionItems1796028979569 } from './1796028979569-ActionItems';
 import { MinutesApprovalVote1796032965438 } from './1796032965438-MinutesApprovalVote';
 import { MinutesVisibility1796033579599 } from './1796033579599-MinutesVisibility';
 import { Practices1796034032259 } from './1796034032259-Practices';
+import { NetworkApplications1796038370004 } from './1796038370004-NetworkApplications';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: (new () => object)[] = [
   MinutesApprovalVote1796032965438,
   MinutesVisibility1796033579599,
   Practices1796034032259,
+  NetworkApplications1796038370004,
 ];

@@ -1,0 +1,7 @@
+export * from './lib/network-application.entity';
+export * from './lib/network.module';
+export * from './lib/network.service';
+export * from './lib/form-token';
+
+import { NetworkApplicationEntity } from './lib/network-application.entity';
+export const NETWORK_ENTITIES = [NetworkApplicationEntity];
