@@ -45,8 +45,9 @@ async function withClient(url, fn) {
 /**
  * A fresh database for this run: inside TEST_DATABASE_URL's server when it is set, otherwise inside an embedded
  * PostgreSQL started for the run (the test runner's tools/scripts/embedded-db.cjs). `drop()` removes everything.
+ * `prefix` names it (kgbench_live_…, kgbench_practices_…).
  */
-export async function benchDatabase(root, log) {
+export async function benchDatabase(root, log, prefix = 'kgbench_live') {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let embedded;
   let embeddedDir;
@@ -57,7 +58,7 @@ export async function benchDatabase(root, log) {
     embedded = await require(join(root, 'tools/scripts/embedded-db.cjs')).start(embeddedDir);
     adminUrl = embedded.url;
   }
-  const name = `kgbench_live_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
