@@ -1,4 +1,5 @@
 import { ValidationDomainException } from '@kengash/api-core';
+import { escapeHtml, sanitizeRichText } from '@kengash/api-rich-text';
 import {
   FieldError,
   MINUTES_LIMITS,
@@ -13,15 +14,10 @@ import { diffWords } from 'diff';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 
-/** The HTML the notes may hold: what the editor produces, nothing that runs or loads. */
-export const NOTES_HTML: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'blockquote'],
-  allowedAttributes: { a: ['href', 'rel'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
-};
+/** Notes hold the shared rich text (the live editor's and the library's). */
+export const sanitizeNotes = sanitizeRichText;
 
-export const sanitizeNotes = (html: string) => sanitizeHtml(html, NOTES_HTML);
+export { escapeHtml };
 
 /** The text of notes, for diffs and search. */
 export const notesText = (html: string) =>
@@ -36,9 +32,6 @@ export const notesText = (html: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .trim();
-
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Plain text (the live notes) as paragraphs of HTML. */
 export const textToHtml = (text: string) =>

@@ -1,4 +1,5 @@
 import { ValidationDomainException } from '@kengash/api-core';
+import { sanitizeRichText } from '@kengash/api-rich-text';
 import {
   CountryCode,
   EVIDENCE_LEVELS,
@@ -14,19 +15,11 @@ import {
   TARGET_GROUPS,
   TRANSLATION_STATUSES,
 } from '@kengash/contracts';
-import sanitizeHtml from 'sanitize-html';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
-/** The rich text an entry's body keeps (the web editor writes only these). */
-const BODY_HTML: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'blockquote'],
-  allowedAttributes: { a: ['href', 'rel'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
-};
-
-export const sanitizeBody = (html: string) => sanitizeHtml(html, BODY_HTML);
+/** An entry's body is the shared rich text (what the web editor writes). */
+export const sanitizeBody = sanitizeRichText;
 
 /** The text-search configuration of each language: stemming for English and Russian, `simple` otherwise. */
 export const SEARCH_CONFIG: Record<PracticeLanguage, 'english' | 'russian' | 'simple'> = {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kengash/api-rich-text';
 import { Principal } from '@kengash/api-identity';
 import {
   CountryCode,
@@ -19,9 +20,6 @@ import { audienceOf, READABLE } from './practice-access';
 /** Markers ts_headline puts around matches; the text is escaped, then they become `<mark>`. */
 const START = '\u0002';
 const STOP = '\u0003';
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The headline's text HTML-escaped, with the matched words in `<mark>`. */
 export const markSnippet = (raw: string) => escapeHtml(raw).split(START).join('<mark>').split(STOP).join('</mark>');
