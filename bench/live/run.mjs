@@ -16,7 +16,7 @@
  * Options (or BENCH_<NAME> environment variables): see --help.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -51,11 +51,13 @@ import {
 } from './lib/infra.mjs';
 import { printTable } from './lib/report.mjs';
 import {
+  log,
   machineBusyUs,
   parseArgs,
   processCpuUs,
   ratio,
   round,
+  runBenchmark,
   Samples,
   selfCpuUs,
   sleep,
@@ -100,8 +102,6 @@ const HELP = `npm run bench:live -- [options]
   --retries R        repetitions of a measurement disturbed by other processes (default 3)
   --api-node-args A  extra node arguments for the API processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 Every option can also be given as an environment variable BENCH_<NAME> (BENCH_CLIENTS=30).`;
-
-const log = (m) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
 function options() {
   const fromEnv = {};
@@ -793,50 +793,16 @@ function evaluate(result, opts) {
   }
 }
 
-async function writeJson(path, data) {
-  let text = JSON.stringify(data, null, 2);
-  try {
-    const prettier = await import('prettier');
-    const config = (await prettier.resolveConfig(path)) ?? {};
-    text = await prettier.format(text, { ...config, parser: 'json' });
-  } catch {
-    text += '\n';
-  }
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 // ---- entry -----------------------------------------------------------------------------------------------
 
-let interrupted = false;
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    log(`${sig}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-// A hard ceiling: no run should take this long; clean up and fail rather than hang.
-const watchdog = setTimeout(() => {
-  log('the run exceeded 60 minutes: stopping');
-  void cleanup().finally(() => process.exit(2));
-}, 60 * 60_000);
-watchdog.unref();
-
-try {
-  const opts = options();
-  const result = await main(opts);
-  await cleanup();
-  const out = resolve(root, opts.out);
-  await writeJson(out, result);
-  printTable(result, (line) => process.stderr.write(`${line}\n`));
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  log(`done in ${result.durationSeconds} s; JSON written to ${relative(root, out)}`);
-  process.exit(0);
-} catch (e) {
-  log(`FAILED: ${e.stack ?? e}`);
-  for (const api of resources.apis) log(`--- output of API ${api.label} ---\n${api.output().slice(-4000)}`);
-  await cleanup();
-  process.exit(1);
-}
+await runBenchmark({
+  root,
+  options,
+  main,
+  cleanup,
+  printTable,
+  maxMinutes: 60,
+  onFailure: () => {
+    for (const api of resources.apis) log(`--- output of API ${api.label} ---\n${api.output().slice(-4000)}`);
+  },
+});

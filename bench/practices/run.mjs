@@ -19,7 +19,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -28,12 +28,14 @@ import { fileURLToPath } from 'node:url';
 import { cpuDelta, foreignShare, readProbes } from '../live/lib/clients.mjs';
 import { apiEnv, benchDatabase, migrate, mintAccessToken, newSecrets, startApi } from '../live/lib/infra.mjs';
 import {
+  log,
   machineBusyUs,
   now,
   parseArgs,
   processCpuUs,
   ratio,
   round,
+  runBenchmark,
   Samples,
   selfCpuUs,
   sleep,
@@ -116,8 +118,6 @@ const HELP = `npm run bench:practices -- [options]
   --keep-db            leave the database in place (TEST_DATABASE_URL only) and print its address
   --api-node-args A    extra node arguments for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 Every option can also be given as an environment variable BENCH_<NAME> (BENCH_ENTRIES=10000).`;
-
-const log = (m) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
 function options() {
   const fromEnv = {};
@@ -868,50 +868,16 @@ function evaluate(result, opts) {
   }
 }
 
-async function writeJson(path, data) {
-  let text = JSON.stringify(data, null, 2);
-  try {
-    const prettier = await import('prettier');
-    const config = (await prettier.resolveConfig(path)) ?? {};
-    text = await prettier.format(text, { ...config, parser: 'json' });
-  } catch {
-    text += '\n';
-  }
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 // ---- entry -------------------------------------------------------------------------------------------------
 
-let interrupted = false;
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    log(`${sig}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-// A hard ceiling: no run should take this long; clean up and fail rather than hang.
-const watchdog = setTimeout(() => {
-  log('the run exceeded 45 minutes: stopping');
-  void cleanup().finally(() => process.exit(2));
-}, 45 * 60_000);
-watchdog.unref();
-
-try {
-  const opts = options();
-  const result = await main(opts);
-  await cleanup();
-  const out = resolve(root, opts.out);
-  await writeJson(out, result);
-  printTable(result, (line) => process.stderr.write(`${line}\n`));
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  log(`done in ${result.durationSeconds} s; JSON written to ${relative(root, out)}`);
-  process.exit(0);
-} catch (e) {
-  log(`FAILED: ${e.stack ?? e}`);
-  if (resources.api) log(`--- output of the API ---\n${resources.api.output().slice(-4000)}`);
-  await cleanup();
-  process.exit(1);
-}
+await runBenchmark({
+  root,
+  options,
+  main,
+  cleanup,
+  printTable,
+  maxMinutes: 45,
+  onFailure: () => {
+    if (resources.api) log(`--- output of the API ---\n${resources.api.output().slice(-4000)}`);
+  },
+});

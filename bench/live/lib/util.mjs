@@ -1,5 +1,6 @@
-/** Small helpers shared by the live benchmark: samples, percentiles, process CPU, bounded waits. */
-import { readFileSync } from 'node:fs';
+/** Small helpers shared by the benchmarks (live, practices): samples, percentiles, process CPU, bounded waits. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -118,4 +119,61 @@ export function machineBusyUs() {
 export function selfCpuUs() {
   const u = process.cpuUsage();
   return u.user + u.system;
+}
+
+/** A benchmark's progress line on stderr, with the time of day. */
+export const log = (m) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+/** JSON as the repository's Prettier would write it (plain JSON when Prettier cannot be loaded). */
+export async function writeJson(path, data) {
+  let text = JSON.stringify(data, null, 2);
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(path)) ?? {};
+    text = await prettier.format(text, { ...config, parser: 'json' });
+  } catch {
+    text += '\n';
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/**
+ * Runs a benchmark's `main(options)` to the end: cleans up on SIGINT/SIGTERM, stops the run past `maxMinutes`,
+ * writes the result as JSON to `out` (relative to `root`), prints the table, and exits 0, or 1 after
+ * `onFailure()` (e.g. the tail of the API's output) when it fails.
+ */
+export async function runBenchmark({ root, options, main, cleanup, printTable, maxMinutes, onFailure }) {
+  let interrupted = false;
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      if (interrupted) process.exit(130);
+      interrupted = true;
+      log(`${sig}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  // A hard ceiling: no run should take this long; clean up and fail rather than hang.
+  const watchdog = setTimeout(() => {
+    log(`the run exceeded ${maxMinutes} minutes: stopping`);
+    void cleanup().finally(() => process.exit(2));
+  }, maxMinutes * 60_000);
+  watchdog.unref();
+
+  try {
+    const opts = options();
+    const result = await main(opts);
+    await cleanup();
+    const out = resolve(root, opts.out);
+    await writeJson(out, result);
+    printTable(result, (line) => process.stderr.write(`${line}\n`));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    log(`done in ${result.durationSeconds} s; JSON written to ${relative(root, out)}`);
+    process.exit(0);
+  } catch (e) {
+    log(`FAILED: ${e.stack ?? e}`);
+    onFailure();
+    await cleanup();
+    process.exit(1);
+  }
 }
