@@ -80,21 +80,39 @@ export class PracticeSearchService {
       where.push(
         `EXISTS (SELECT 1 FROM practice_translations tl WHERE tl.practice_id = p.id AND tl.locale = ${param(q.language)})`,
       );
+    // Which entries match, without ranking: what the facets and the count need.
+    const matching = `SELECT p.id, p.country, p.themes, p.target_groups, p.evidence FROM practices p
+       WHERE ${where.join(' AND ')}${
+         text
+           ? ` AND EXISTS (SELECT 1 FROM practice_translations t WHERE t.practice_id = p.id AND t.search_vector @@ ${TSQUERY})`
+           : ''
+       }`;
+    const matchingValues = [...values];
     const reader = param(readerLocale);
-    // Entries that match: every translation is searched; the best-ranked translation of each entry is kept.
-    const matched = text
+    // Entries that match, ranked: every translation is searched; the best-ranked translation of each entry is
+    // kept. Without words every entry ranks 0 and the translation shown is chosen for the page's entries only.
+    const ranked = text
       ? `SELECT DISTINCT ON (t.practice_id) t.practice_id AS id, t.locale, ts_rank_cd(t.search_vector, ${TSQUERY}) AS rank
            FROM practice_translations t JOIN practices p ON p.id = t.practice_id
           WHERE t.search_vector @@ ${TSQUERY} AND ${where.join(' AND ')}
           ORDER BY t.practice_id, rank DESC, (t.locale = ${reader}) DESC`
-      : `SELECT p.id, COALESCE((SELECT tr.locale FROM practice_translations tr WHERE tr.practice_id = p.id AND tr.locale = ${reader}),
-                                p.original_locale) AS locale, 0::real AS rank
-           FROM practices p WHERE ${where.join(' AND ')}`;
+      : `SELECT p.id, NULL::text AS locale, 0::real AS rank FROM practices p WHERE ${where.join(' AND ')}`;
     const limit = param(size);
     const offset = param((page - 1) * size);
+    // The page is chosen first (the total counted over every match), then texts, snippets, languages and
+    // endorsements are read for its entries only.
     const rows: (HitRow & { total: number })[] = await this.db.query(
-      `WITH m AS (${matched}),
-            counted AS (SELECT m.*, count(*) OVER () AS total FROM m)
+      `WITH m AS (${ranked}),
+            paged AS (SELECT m.id, m.locale, m.rank, pp.original_locale, count(*) OVER () AS total
+                        FROM m JOIN practices pp ON pp.id = m.id
+                       ORDER BY m.rank DESC, pp.published_at DESC NULLS LAST, m.id
+                       LIMIT ${limit} OFFSET ${offset}),
+            c AS (SELECT paged.id, paged.rank, paged.total,
+                         COALESCE(paged.locale,
+                                  (SELECT tr.locale FROM practice_translations tr
+                                    WHERE tr.practice_id = paged.id AND tr.locale = ${reader}),
+                                  paged.original_locale) AS locale
+                    FROM paged)
        SELECT c.id, c.locale, c.rank::float8 AS rank, c.total::int AS total,
               t.title, t.summary,
               ${
@@ -106,15 +124,14 @@ export class PracticeSearchService {
               p.country, p.themes, p.target_groups, p.evidence, p.published_at,
               ARRAY(SELECT tl.locale FROM practice_translations tl WHERE tl.practice_id = p.id ORDER BY tl.locale) AS languages,
               (SELECT count(*)::int FROM practice_endorsements e WHERE e.practice_id = p.id) AS endorsements
-         FROM counted c
+         FROM c
          JOIN practices p ON p.id = c.id
          JOIN practice_translations t ON t.practice_id = c.id AND t.locale = c.locale
-        ORDER BY c.rank DESC, p.published_at DESC NULLS LAST, p.id
-        LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY c.rank DESC, p.published_at DESC NULLS LAST, p.id`,
       values,
     );
-    const facets = await this.facets(matched, values.slice(0, values.length - 2));
-    const total = rows[0]?.total ?? (await this.count(matched, values.slice(0, values.length - 2)));
+    const facets = await this.facets(matching, matchingValues);
+    const total = rows[0]?.total ?? (await this.count(matching, matchingValues));
     return {
       total,
       page,
@@ -125,15 +142,18 @@ export class PracticeSearchService {
   }
 
   /** When the page is past the end there are no rows to carry the total. */
-  private async count(matched: string, values: unknown[]): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM (${matched}) m`, values);
+  private async count(matching: string, values: unknown[]): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM (${matching}) m`, values);
     return rows[0]?.n ?? 0;
   }
 
-  /** Counts per facet value over the matching entries (with the filters applied). */
-  private async facets(matched: string, values: unknown[]): Promise<PracticeFacets> {
+  /**
+   * Counts per facet value over the matching entries (with the filters applied): a semi-join on the match and
+   * only the counted columns — ranking, or reading whole rows, would double the cost of a common word.
+   */
+  private async facets(matching: string, values: unknown[]): Promise<PracticeFacets> {
     const rows: { facet: keyof PracticeFacets; value: string; n: number }[] = await this.db.query(
-      `WITH m AS (${matched}), e AS (SELECT p.* FROM practices p JOIN m ON m.id = p.id)
+      `WITH e AS (${matching})
        SELECT 'country' AS facet, country AS value, count(*)::int AS n FROM e WHERE country IS NOT NULL GROUP BY country
        UNION ALL SELECT 'theme', x, count(*)::int FROM e, unnest(e.themes) x GROUP BY x
        UNION ALL SELECT 'targetGroup', x, count(*)::int FROM e, unnest(e.target_groups) x GROUP BY x
