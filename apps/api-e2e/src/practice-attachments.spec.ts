@@ -380,18 +380,24 @@ describe('practice attachments', () => {
       });
       expect(again.status).toBe(404);
 
-      const audit = (
+      const events = (
         await pg.query(
-          `SELECT action, details FROM audit_events WHERE target_id = $1 AND action LIKE 'practice.attachment%' ORDER BY seq`,
+          `SELECT action, actor_id, details FROM audit_events WHERE target_id = $1 AND action LIKE 'practice.attachment%' ORDER BY seq`,
           [entry],
         )
-      ).rows as { action: string; details: { attachmentId: string; sha256: string } }[];
+      ).rows as { action: string; actor_id: string | null; details: { attachmentId: string; sha256: string } }[];
+      const audit = events.filter((a) => a.action !== 'practice.attachment_downloaded');
       expect(audit.map((a) => a.action)).toEqual([
         'practice.attachment_added',
         'practice.attachment_added',
         'practice.attachment_removed',
       ]);
       expect(audit[0].details).toMatchObject({ attachmentId: pdfId, sha256: sha256(pdf) });
+      // Downloads of the draft were audited (the author's); the anonymous one of the public entry was not.
+      const downloads = events.filter((a) => a.action === 'practice.attachment_downloaded');
+      const author = await pg.query(`SELECT id FROM users WHERE email = 'psychologist@demo.kengash.example'`);
+      expect(downloads.map((a) => a.actor_id)).toEqual([author.rows[0].id]);
+      expect(downloads[0].details).toMatchObject({ attachmentId: pdfId, sha256: sha256(pdf) });
     });
   });
 

@@ -98,8 +98,9 @@ export class AttachmentsController {
     @Param('id', uuid()) id: string,
     @Param('attachmentId', uuid()) attachmentId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() req: FastifyRequest,
   ): Promise<StreamableFile> {
-    const file = await this.attachments.download(p, id, attachmentId);
+    const file = await this.attachments.download(p, id, attachmentId, ip(req));
     reply.header('content-type', file.contentType);
     reply.header('content-length', String(file.size));
     reply.header('content-disposition', file.contentDisposition);

@@ -274,9 +274,17 @@ export class AttachmentsService implements OnModuleInit {
 
   // ---- download and delete -----------------------------------------------------------------------------
 
-  /** For whoever may read the entry (anyone for a public published entry); 404 otherwise. */
-  async download(principal: Principal | null, practiceId: string, attachmentId: string): Promise<AttachmentDownload> {
-    await this.practices.load(principal, practiceId);
+  /**
+   * For whoever may read the entry (anyone for a public published entry); 404 otherwise. Downloads of files that
+   * are not public (drafts, entries for the council or the network) are audited: who took which file, when.
+   */
+  async download(
+    principal: Principal | null,
+    practiceId: string,
+    attachmentId: string,
+    ip: string | null = null,
+  ): Promise<AttachmentDownload> {
+    const { entry } = await this.practices.load(principal, practiceId);
     const a = await this.db
       .getRepository(PracticeAttachmentEntity)
       .findOne({ where: { id: attachmentId, practiceId } });
@@ -290,6 +298,21 @@ export class AttachmentsService implements OnModuleInit {
         throw attachmentNotFound();
       }
       throw this.storageFailure('read', e);
+    }
+    if (!(entry.status === 'published' && entry.visibility === 'public')) {
+      await this.audit
+        .record({
+          actorId: principal?.userId ?? null,
+          action: 'practice.attachment_downloaded',
+          targetType: 'practice',
+          targetId: practiceId,
+          ip,
+          details: { attachmentId: a.id, sha256: a.sha256 },
+        })
+        .catch((err: unknown) => {
+          stream.destroy();
+          throw err;
+        });
     }
     return {
       stream,
