@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { GlobalRole } from '@kengash/contracts';
 import { authGuard, roleGuard, totpEnrolmentGuard } from '@kengash/web-identity-data-access';
+import { unsavedChangesGuard } from '@kengash/web-shared-ui';
 import { _ } from '@ngx-translate/core';
 import { PLANNED_AREAS, PlannedArea } from './pages/planned-area/planned-areas';
 
@@ -136,12 +137,14 @@ export const appRoutes: Route[] = [
         path: 'practices/new',
         title: _('practices.editor.newTitle'),
         canActivate: [authGuard],
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => practices().then((m) => m.PracticeEditorComponent),
       },
       {
         path: 'practices/:id/edit',
         title: _('practices.editor.editTitle'),
         canActivate: [authGuard],
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => practices().then((m) => m.PracticeEditorComponent),
       },
       {

@@ -1,2 +1,3 @@
 export * from './lib/confirm-dialog.component';
 export * from './lib/rich-text-editor.component';
+export * from './lib/unsaved-changes.guard';

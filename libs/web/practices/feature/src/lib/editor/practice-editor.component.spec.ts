@@ -256,8 +256,11 @@ describe('PracticeEditorComponent', () => {
     expect(tabs().map(text)).toEqual(['English (original)', 'Russian']);
     expect(must<HTMLInputElement>('practice-title-input').value).toBe('Family reintegration circles');
     expect(text(must('practice-related'))).toContain('Mahalla mentors');
+    const page = () => harness.routeDebugElement?.componentInstance as PracticeEditorComponent;
+    expect(page().hasUnsavedChanges()).toBe(false);
     type('practice-title-input', 'Family circles');
     await settle();
+    expect(page().hasUnsavedChanges()).toBe(true);
 
     must<HTMLFormElement>('practice-form').dispatchEvent(new Event('submit'));
     const put = http.expectOne(api);
@@ -270,6 +273,7 @@ describe('PracticeEditorComponent', () => {
 
     expect(text(must('editor-message'))).toBe('Saved as version 5.');
     expect(text(must('editor-version'))).toBe('Version 5');
+    expect(page().hasUnsavedChanges()).toBe(false);
   });
 
   it('shows the API’s field errors next to their fields, on their tab, and lists the others', async () => {

@@ -47,7 +47,13 @@ import {
 import { CouncilApiService } from '@kengash/web-council-data-access';
 import { ApiProblem, toApiProblem } from '@kengash/web-identity-data-access';
 import { PracticesApiService } from '@kengash/web-practices-data-access';
-import { ConfirmDialogComponent, ConfirmDialogData, RichTextEditorComponent } from '@kengash/web-shared-ui';
+import {
+  ConfirmDialogComponent,
+  ConfirmDialogData,
+  HoldsUnsavedChanges,
+  RichTextEditorComponent,
+  warnBeforeUnload,
+} from '@kengash/web-shared-ui';
 import { _, TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, map, startWith, Subscription } from 'rxjs';
 import { PracticeAttachmentsComponent } from '../shared/practice-attachments.component';
@@ -147,8 +153,9 @@ function currentFrom(error: unknown): PracticeView | null {
   templateUrl: './practice-editor.component.html',
   styleUrl: './practice-editor.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'beforeUnload($event)' },
 })
-export class PracticeEditorComponent {
+export class PracticeEditorComponent implements HoldsUnsavedChanges {
   private readonly api = inject(PracticesApiService);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
@@ -274,6 +281,7 @@ export class PracticeEditorComponent {
   private show(view: PracticeView): void {
     clearServerErrors(this.form);
     fillPracticeForm(this.form, view);
+    this.form.markAsPristine();
     this.related.set(view.related);
     this.attachments.set(view.attachments);
     this.state.set({ status: 'ready', view });
@@ -287,6 +295,7 @@ export class PracticeEditorComponent {
     const locale = this.newLanguage() || this.freeLanguages()[0];
     if (!locale) return;
     this.form.controls.translations.push(translationGroup({ locale, status: 'draft' }));
+    this.form.markAsDirty();
     this.newLanguage.set('');
     const index = this.form.controls.translations.length - 1;
     this.tab.set(index);
@@ -301,6 +310,7 @@ export class PracticeEditorComponent {
     const language = this.translate.instant(LANGUAGE_KEYS[group.controls.locale.value]) as string;
     const remove = () => {
       this.form.controls.translations.removeAt(index);
+      this.form.markAsDirty();
       this.tab.set(0);
       this.say(_('practices.editor.translationRemoved'), false, { language });
       this.focus('[data-testid=add-translation-language]');
@@ -418,6 +428,15 @@ export class PracticeEditorComponent {
     this.focus(`#practice-${warning.field}-${index}`);
   }
 
+  /** What a save would keep: changed fields, translations added or removed, related entries (not files). */
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(this, event);
+  }
+
   // ---- saving --------------------------------------------------------------------------------------------------
 
   protected save(): void {
@@ -442,6 +461,7 @@ export class PracticeEditorComponent {
       next: (saved) => {
         this.busy.set(false);
         if (!view) {
+          this.form.markAsPristine();
           void this.router.navigate(['/practices', saved.id, 'edit'], { state: { [CREATED_STATE]: true } });
           return;
         }
