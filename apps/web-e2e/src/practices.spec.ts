@@ -123,7 +123,15 @@ test.describe('best-practice library', () => {
     await expect(author.getByTestId('attachments-message')).toContainText('report.pdf cannot be attached');
     await expect(author.getByTestId('attachment')).toHaveCount(1);
 
+    // Leaving with an unsaved change asks first: "stay" keeps the editor, "leave" drops the change.
+    await author.getByTestId('practice-title-input').fill(`${title} (unsaved)`);
     await author.getByTestId('back-to-entry').click();
+    await expect(author.getByRole('dialog')).toContainText('Leave without saving?');
+    await author.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(author).toHaveURL(/\/practices\/[0-9a-f-]{36}\/edit$/);
+    await expect(author.getByTestId('practice-title-input')).toHaveValue(`${title} (unsaved)`);
+    await author.getByTestId('back-to-entry').click();
+    await author.getByTestId('confirm').click();
     await expect(author).toHaveURL(new RegExp(`/practices/${id}$`));
     await expect(author.getByTestId('practice-status')).toHaveText('Draft');
     await expect(author.getByTestId('practice-title')).toHaveText(title);

@@ -1,7 +1,9 @@
-import { Route } from '@angular/router';
+import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
+import { CanDeactivateFn, Route } from '@angular/router';
+import type { HoldsUnsavedChanges } from '@kengash/web-shared-ui';
+import { from, isObservable, switchMap } from 'rxjs';
 import { GlobalRole } from '@kengash/contracts';
 import { authGuard, roleGuard, totpEnrolmentGuard } from '@kengash/web-identity-data-access';
-import { unsavedChangesGuard } from '@kengash/web-shared-ui';
 import { _ } from '@ngx-translate/core';
 import { PLANNED_AREAS, PlannedArea } from './pages/planned-area/planned-areas';
 
@@ -14,6 +16,20 @@ function plannedArea(area: PlannedArea): Route {
     loadComponent: () => import('./pages/planned-area/planned-area.component').then((m) => m.PlannedAreaComponent),
   };
 }
+
+/**
+ * Asks before an editor with unsaved changes is left. The guard lives with the editors' shared UI (Material
+ * dialog, Tiptap), which is loaded on first use like the editors themselves, not in the initial bundle.
+ */
+const unsavedChanges: CanDeactivateFn<HoldsUnsavedChanges> = (...args) => {
+  const injector = inject(EnvironmentInjector);
+  return from(import('@kengash/web-shared-ui')).pipe(
+    switchMap((m) => {
+      const answer = runInInjectionContext(injector, () => m.unsavedChangesGuard(...args));
+      return isObservable(answer) ? answer : from(Promise.resolve(answer));
+    }),
+  );
+};
 
 /** The council screens (home, dashboard, group pages, settings), loaded on first use. */
 const council = () => import('@kengash/web-council-feature');
@@ -137,14 +153,14 @@ export const appRoutes: Route[] = [
         path: 'practices/new',
         title: _('practices.editor.newTitle'),
         canActivate: [authGuard],
-        canDeactivate: [unsavedChangesGuard],
+        canDeactivate: [unsavedChanges],
         loadComponent: () => practices().then((m) => m.PracticeEditorComponent),
       },
       {
         path: 'practices/:id/edit',
         title: _('practices.editor.editTitle'),
         canActivate: [authGuard],
-        canDeactivate: [unsavedChangesGuard],
+        canDeactivate: [unsavedChanges],
         loadComponent: () => practices().then((m) => m.PracticeEditorComponent),
       },
       {
