@@ -189,8 +189,8 @@ export class NetworkProfileService {
       }
       const visibility = completeVisibility(profile.visibility);
       const visibilityChanged: string[] = [];
-      for (const [f, v] of Object.entries(input.visibility ?? {})) {
-        const field = f as ProfileField;
+      for (const field of PROFILE_FIELDS) {
+        const v = input.visibility?.[field];
         if (v && visibility[field] !== v) {
           visibilityChanged.push(field);
           visibility[field] = v;
@@ -235,11 +235,18 @@ export class NetworkProfileService {
   async directory(p: Principal, query: unknown): Promise<DirectoryResponse> {
     const level = await this.level(this.db.manager, p);
     const input = parse(directoryQuerySchema, query);
-    const params: unknown[] = [p.userId, READABLE_VISIBILITIES[level]];
-    const visible = (f: ProfileField) => `(p.user_id = $1 OR p.visibility->>'${f}' = ANY($2::text[]))`;
+    const params: unknown[] = [];
     const add = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
+    };
+    // The viewer and their readable visibilities, as parameters added on first use (PostgreSQL refuses unused ones).
+    let viewer = '';
+    let levels = '';
+    const visible = (f: ProfileField) => {
+      viewer ||= add(p.userId);
+      levels ||= add(READABLE_VISIBILITIES[level]);
+      return `(p.user_id = ${viewer}::uuid OR p.visibility->>'${f}' = ANY(${levels}::text[]))`;
     };
     const where = [ACTIVE_MEMBER];
     if (input.country.length)
