@@ -461,6 +461,12 @@ describe('practitioner network: profiles, directory, contact views, export and e
     expect((await erase({})).status).toBe(422);
     expect((await http.call('/api/network/profile', { token })).status).toBe(200); // still there
 
+    // Someone else's record quoting them, as the RSVP notice to a session's organiser does (written here directly:
+    // practitioners are not invited to council sessions yet).
+    const notice = await pg.query(
+      `INSERT INTO notifications (user_id, kind, title, body) VALUES ($1, 'rsvp_received', 'RSVP', $2) RETURNING id`,
+      [ids['secretariat'], `${person.name}: accepted`],
+    );
     // The scan finds the person while they exist (it is not blind)…
     const before = await personalHits();
     for (const place of [
@@ -476,6 +482,8 @@ describe('practitioner network: profiles, directory, contact views, export and e
     // …and nowhere once they erased their account.
     expect(await personalHits()).toEqual([]);
 
+    const rewritten = await pg.query(`SELECT body FROM notifications WHERE id = $1`, [notice.rows[0].id]);
+    expect(rewritten.rows[0].body).toBe(`${FORMER_MEMBER_LABEL}: accepted`);
     const user = await pg.query(`SELECT display_name, status, password_hash, organisation FROM users WHERE id = $1`, [
       profile.userId,
     ]);
