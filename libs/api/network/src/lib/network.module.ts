@@ -1,14 +1,25 @@
 import { AuditModule } from '@kengash/api-audit';
+import { NotificationsModule } from '@kengash/api-notifications';
 import { Module } from '@nestjs/common';
 import { NetworkController } from './network.controller';
 import { NetworkThrottleGuard } from './network-throttle.guard';
 import { NetworkService } from './network.service';
+import { NetworkAnnouncementsService } from './network-announcements.service';
+import { NetworkJobsService } from './network-jobs.service';
+import { NetworkLifeController } from './network-life.controller';
+import { NetworkStatisticsService } from './network-statistics.service';
 
 /** The practitioners' network (issue 9): applications and vetting. Rate limits use identity's throttlers. */
 @Module({
-  imports: [AuditModule],
-  controllers: [NetworkController],
-  providers: [NetworkService, NetworkThrottleGuard],
-  exports: [NetworkService],
+  imports: [AuditModule, NotificationsModule],
+  controllers: [NetworkController, NetworkLifeController],
+  providers: [
+    NetworkService,
+    NetworkThrottleGuard,
+    NetworkAnnouncementsService,
+    NetworkStatisticsService,
+    NetworkJobsService,
+  ],
+  exports: [NetworkService, NetworkJobsService],
 })
 export class NetworkModule {}
