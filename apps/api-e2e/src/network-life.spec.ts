@@ -250,6 +250,28 @@ describe('practitioner network: announcements, network events, statistics (real 
       expect(group.status).toBe(201);
       expect(group.body.audience).toBe('groups');
       groupSession = group.body.id;
+
+      // Turning a session into a network event is the secretariat's too; a network event of no group stays one.
+      const widen = await http.call(`/api/sessions/${groupSession}`, {
+        method: 'PATCH',
+        token: tokens['chair-psychosocial'],
+        body: { audience: 'network' },
+      });
+      expect(widen.status).toBe(403);
+      const narrow = await http.call<ErrorResponse>(`/api/sessions/${networkEvent}`, {
+        method: 'PATCH',
+        token: tokens['secretariat'],
+        body: { audience: 'groups' },
+      });
+      expect(narrow.status).toBe(400);
+      expect(fieldsOf(narrow.body)['audience']).toContain('network event');
+      const bad = await http.call<ErrorResponse>(`/api/sessions/${networkEvent}`, {
+        method: 'PATCH',
+        token: tokens['secretariat'],
+        body: { audience: 'everyone' },
+      });
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad.body)['audience']).toBe('audience must be one of groups, network');
     });
 
     it('a practitioner sees network events in their calendar and answers; group sessions stay hidden', async () => {
