@@ -313,7 +313,11 @@ export class SessionEditorComponent {
   protected save(): void {
     if (this.busy()) return;
     this.problem.set(null);
-    if (!this.editing() && this.form.controls.groupIds.value.length === 0) {
+    if (
+      !this.editing() &&
+      this.form.controls.audience.value === 'groups' &&
+      this.form.controls.groupIds.value.length === 0
+    ) {
       this.form.controls.groupIds.setErrors({ required: true });
     }
     if (this.form.invalid) {

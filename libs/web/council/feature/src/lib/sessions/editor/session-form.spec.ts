@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { FormBuilder } from '@angular/forms';
-import { SessionFormat, SlotView } from '@kengash/contracts';
+import { SessionFormat, SessionStatus, SessionView, SlotView } from '@kengash/contracts';
 import {
   agendaItem,
   applySlot,
@@ -8,7 +8,9 @@ import {
   readRecurrence,
   recurrenceRule,
   sessionForm,
+  fromSession,
   toCreateRequest,
+  toUpdateRequest,
   weekdayOfMonth,
 } from './session-form';
 
@@ -125,5 +127,37 @@ describe('session form', () => {
     const request = toCreateRequest(form);
     expect(request).toMatchObject({ title: 'Plenary', location: 'Tashkent', timeZone: 'Asia/Tashkent' });
     expect(request.onlineRoom).toBeUndefined();
+  });
+
+  it('sends the network as audience only for a network event, and a change of audience on update', () => {
+    const form = sessionForm(fb(), 'Asia/Tashkent');
+    form.patchValue({ title: 'Webinar', date: '2025-04-10', time: '10:00' });
+    expect(toCreateRequest(form).audience).toBeUndefined();
+    form.patchValue({ audience: 'network' });
+    expect(toCreateRequest(form)).toMatchObject({ audience: 'network', groupIds: [] });
+
+    const saved = {
+      id: 's1',
+      title: 'Webinar',
+      description: null,
+      groupIds: [],
+      audience: 'network',
+      format: SessionFormat.Online,
+      location: null,
+      onlineRoom: null,
+      startsAt: '2025-04-10T05:00:00.000Z',
+      endsAt: '2025-04-10T06:30:00.000Z',
+      timeZone: 'Asia/Tashkent',
+      localStart: '2025-04-10T10:00',
+      localEnd: '2025-04-10T11:30',
+      status: SessionStatus.Scheduled,
+      rrule: null,
+      agenda: [],
+    } as unknown as SessionView;
+    fromSession(fb(), form, saved);
+    expect(form.controls.audience.value).toBe('network');
+    expect(toUpdateRequest(form, saved).audience).toBeUndefined();
+    form.patchValue({ audience: 'groups' });
+    expect(toUpdateRequest(form, saved).audience).toBe('groups');
   });
 });

@@ -2,6 +2,7 @@ import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, Validators }
 import {
   AgendaItemInput,
   CreateSessionRequest,
+  SessionAudience,
   SessionFormat,
   SessionView,
   SlotView,
@@ -21,6 +22,8 @@ export type SessionForm = FormGroup<{
   title: FormControl<string>;
   description: FormControl<string>;
   groupIds: FormControl<string[]>;
+  /** `network`: a network event, open to every practitioner and council member (the secretariat's choice). */
+  audience: FormControl<SessionAudience>;
   format: FormControl<SessionFormat>;
   location: FormControl<string>;
   onlineRoom: FormControl<string>;
@@ -58,6 +61,7 @@ export function sessionForm(fb: NonNullableFormBuilder, timeZone: string): Sessi
     title: ['', [Validators.required, Validators.maxLength(300)]],
     description: [''],
     groupIds: [[] as string[]],
+    audience: ['groups' as SessionAudience],
     format: [SessionFormat.Online],
     location: [''],
     onlineRoom: [''],
@@ -172,6 +176,7 @@ export function toCreateRequest(form: SessionForm): CreateSessionRequest {
     title: v.title.trim(),
     ...(v.description.trim() ? { description: v.description.trim() } : {}),
     groupIds: v.groupIds,
+    ...(v.audience === 'network' ? { audience: v.audience } : {}),
     format: v.format,
     ...(inPerson && v.location.trim() ? { location: v.location.trim() } : {}),
     ...(online && v.onlineRoom.trim() ? { onlineRoom: v.onlineRoom.trim() } : {}),
@@ -191,6 +196,7 @@ export function toUpdateRequest(form: SessionForm, saved: SessionView): UpdateSe
   const request: UpdateSessionRequest = {};
   if (next.title !== saved.title) request.title = next.title;
   if ((next.description ?? '') !== (saved.description ?? '')) request.description = next.description ?? '';
+  if ((next.audience ?? 'groups') !== saved.audience) request.audience = next.audience ?? 'groups';
   if (next.format !== saved.format) request.format = next.format;
   if ((next.location ?? '') !== (saved.location ?? '')) request.location = next.location ?? '';
   if ((next.onlineRoom ?? '') !== (saved.onlineRoom ?? '')) request.onlineRoom = next.onlineRoom ?? '';
@@ -225,6 +231,7 @@ export function fromSession(fb: NonNullableFormBuilder, form: SessionForm, sessi
     title: session.title,
     description: session.description ?? '',
     groupIds: session.groupIds,
+    audience: session.audience,
     format: session.format,
     location: session.location ?? '',
     onlineRoom: session.onlineRoom ?? '',
