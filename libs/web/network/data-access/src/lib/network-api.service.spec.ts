@@ -45,9 +45,7 @@ describe('NetworkApiService', () => {
     sut.applications().subscribe();
     expect(http.expectOne((r) => r.url === '/api/network/applications').request.params.keys()).toEqual([]);
     sut.applications('endorsed').subscribe();
-    expect(http.expectOne((r) => r.url === '/api/network/applications').request.params.get('status')).toBe(
-      'endorsed',
-    );
+    expect(http.expectOne((r) => r.url === '/api/network/applications').request.params.get('status')).toBe('endorsed');
   });
 
   it('endorses with a trimmed note, or none; suspends and records leaving at their own addresses', () => {
@@ -136,9 +134,7 @@ describe('attachmentName', () => {
     new HttpResponse({ headers: disposition ? new HttpHeaders({ 'Content-Disposition': disposition }) : undefined });
 
   it('reads the RFC 5987 name first, then the plain one, else the fallback', () => {
-    expect(attachmentName(response(`attachment; filename="a.json"; filename*=UTF-8''%D0%B4.json`), 'x')).toBe(
-      'д.json',
-    );
+    expect(attachmentName(response(`attachment; filename="a.json"; filename*=UTF-8''%D0%B4.json`), 'x')).toBe('д.json');
     expect(attachmentName(response('attachment; filename="kengash-data.json"'), 'x')).toBe('kengash-data.json');
     expect(attachmentName(response(null), 'fallback.json')).toBe('fallback.json');
   });

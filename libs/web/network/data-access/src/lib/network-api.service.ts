@@ -96,7 +96,10 @@ export class NetworkApiService {
 
   endorse(applicationId: string, note?: string): Observable<NetworkApplicationView> {
     const body: EndorseApplicationRequest = note?.trim() ? { note: note.trim() } : {};
-    return this.http.post<NetworkApplicationView>(`${NETWORK_API_ROOT}/applications/${id(applicationId)}/endorse`, body);
+    return this.http.post<NetworkApplicationView>(
+      `${NETWORK_API_ROOT}/applications/${id(applicationId)}/endorse`,
+      body,
+    );
   }
 
   /** Accept or reject, with a written reason (422 without one). */
