@@ -43,6 +43,12 @@ function trimmed(min: number, max: number): ValidatorFn {
   };
 }
 
+/** An e-mail address, spaces around it forgiven (phones' keyboards add them; the API trims them too). */
+function trimmedEmail(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value?.trim() ?? '';
+  return value ? Validators.email({ value } as AbstractControl) : null;
+}
+
 function atLeastOne(control: AbstractControl<readonly string[]>): ValidationErrors | null {
   return control.value?.length ? null : { required: true };
 }
@@ -54,7 +60,7 @@ export function createApplicationForm(): ApplicationForm {
     name: text(2, L.nameMax),
     email: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.email, Validators.maxLength(L.emailMax)],
+      validators: [Validators.required, trimmedEmail, Validators.maxLength(L.emailMax)],
     }),
     role: text(2, L.roleMax),
     organisationType: new FormControl<OrganisationType | ''>('', {
@@ -69,7 +75,7 @@ export function createApplicationForm(): ApplicationForm {
     motivation: text(L.motivationMin, L.motivationMax),
     refereeEmail: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.email, Validators.maxLength(L.emailMax)],
+      validators: [trimmedEmail, Validators.maxLength(L.emailMax)],
     }),
     consent: new FormControl(false, { nonNullable: true, validators: [Validators.requiredTrue] }),
     website: new FormControl('', { nonNullable: true }),

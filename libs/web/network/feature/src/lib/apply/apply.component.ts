@@ -93,8 +93,9 @@ export class ApplyComponent {
     this.destroyRef.onDestroy(() => clearTimeout(this.timer));
   }
 
-  protected loadToken(): void {
-    this.problem.set(null);
+  /** Fetches a form token; `keepProblem` keeps the alert of the attempt that needed a new one. */
+  protected loadToken(keepProblem = false): void {
+    if (!keepProblem) this.problem.set(null);
     this.api.applicationForm().subscribe({
       next: (token) => {
         this.token = token;
@@ -127,7 +128,11 @@ export class ApplyComponent {
   protected submit(): void {
     if (this.busy()) return;
     this.others.set([]);
-    if (this.form.invalid || !this.token) {
+    if (!this.token) {
+      this.loadToken();
+      return;
+    }
+    if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.focusFirstInvalid();
       return;
@@ -159,7 +164,7 @@ export class ApplyComponent {
           this.problem.set(problem);
         }
         // A refused form (expired or replayed token): a fresh token, so the next attempt can go through.
-        if (problem.status === 400 && Object.keys(problem.fields).length === 0) this.loadToken();
+        if (problem.status === 400 && Object.keys(problem.fields).length === 0) this.loadToken(true);
       },
     });
   }

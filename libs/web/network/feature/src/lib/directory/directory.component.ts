@@ -19,12 +19,13 @@ import {
 } from '@kengash/contracts';
 import { ApiProblem, toApiProblem } from '@kengash/web-identity-data-access';
 import { DirectoryQuery, NetworkApiService } from '@kengash/web-network-data-access';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   CONTACT_FIELD_KEYS,
   COUNTRY_KEYS,
   EXPERTISE_KEYS,
   FIELD_KEYS,
+  injectActiveLocale,
   LANGUAGE_KEYS,
   ORGANISATION_TYPE_KEYS,
 } from '../shared/network-labels';
@@ -83,6 +84,8 @@ type Revealed = ContactDetailsResponse | { problem: ApiProblem };
 })
 export class DirectoryComponent {
   private readonly api = inject(NetworkApiService);
+  private readonly translate = inject(TranslateService);
+  private readonly locale = injectActiveLocale();
 
   protected readonly q = new FormControl('', { nonNullable: true });
   protected readonly filters = signal<Record<Filter, string[]>>({
@@ -122,6 +125,12 @@ export class DirectoryComponent {
     return entryFacts(entry);
   }
 
+  /** "Phone, Contact e-mail": the contact fields this viewer may reveal, in the UI language. */
+  protected contactList(entry: DirectoryEntry): string {
+    this.locale();
+    return entry.contactFields.map((f) => this.translate.instant(CONTACT_FIELD_KEYS[f]) as string).join(', ');
+  }
+
   protected isChecked(filter: Filter, value: string): boolean {
     return this.filters()[filter].includes(value);
   }
@@ -131,6 +140,11 @@ export class DirectoryComponent {
       const rest = f[filter].filter((v) => v !== value);
       return { ...f, [filter]: checked ? [...rest, value] : rest };
     });
+  }
+
+  protected submitSearch(event: Event): void {
+    event.preventDefault();
+    this.search();
   }
 
   protected search(page = 1): void {
