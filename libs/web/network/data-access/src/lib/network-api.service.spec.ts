@@ -1,7 +1,7 @@
 import { HttpHeaders, HttpResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { NetworkApplicationRequest } from '@kengash/contracts';
+import { CountryCode, NetworkApplicationRequest } from '@kengash/contracts';
 import { firstValueFrom } from 'rxjs';
 import { attachmentName, directoryParams, NetworkApiService } from './network-api.service';
 
@@ -97,7 +97,7 @@ describe('NetworkApiService', () => {
   });
 
   it('searches the directory with repeatable filters and asks for contact details with a POST', () => {
-    sut.directory({ q: ' mahalla ', expertise: ['education', 'health'], country: ['UZ'], page: 2 }).subscribe();
+    sut.directory({ q: ' mahalla ', expertise: ['education', 'health'], country: [CountryCode.Uzbekistan], page: 2 }).subscribe();
     const search = http.expectOne((r) => r.url === '/api/network/directory');
     expect(search.request.params.get('q')).toBe('mahalla');
     expect(search.request.params.getAll('expertise')).toEqual(['education', 'health']);

@@ -1,4 +1,4 @@
-import { PRIVACY_NOTICE_VERSION } from '@kengash/contracts';
+import { CountryCode, PRIVACY_NOTICE_VERSION } from '@kengash/contracts';
 import { ApiProblem } from '@kengash/web-identity-data-access';
 import {
   applicationRequest,
@@ -26,7 +26,7 @@ function filled() {
     role: 'Психолог',
     organisationType: 'ngo',
     organisationName: 'Оила маркази',
-    country: 'UZ',
+    country: CountryCode.Uzbekistan,
     region: 'Фергана',
     languages: ['ru', 'uz'],
     expertise: ['psychosocial_support'],
@@ -62,7 +62,7 @@ describe('application form', () => {
       role: 'Психолог',
       organisationType: 'ngo',
       organisationName: 'Оила маркази',
-      country: 'UZ',
+      country: CountryCode.Uzbekistan,
       region: 'Фергана',
       languages: ['ru', 'uz'],
       expertise: ['psychosocial_support'],
