@@ -39,6 +39,8 @@ const ALL: Persona[] = [...PERSONAS];
 const SIGNED_IN: Persona[] = PERSONAS.filter((p) => p !== 'anonymous');
 const STAFF: Persona[] = ['secretariat', 'admin'];
 const ADMIN: Persona[] = ['admin'];
+/** The network directory's viewers: every signed-in persona but the observer. */
+const DIRECTORY: Persona[] = SIGNED_IN.filter((p) => p !== 'observer');
 
 interface Probe {
   /** Who may do it. */
@@ -105,6 +107,15 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/network/applications/:id/suspend': { allow: ['secretariat'], params: { id: ZERO_UUID }, body: {} },
   'POST /api/network/applications/:id/leave': { allow: ['secretariat'], params: { id: ZERO_UUID }, body: {} },
   'PUT /api/network/applications/:id/revet-due': { allow: ['secretariat'], params: { id: ZERO_UUID }, body: {} },
+  // Profiles: own-profile routes answer 404 to people without a network membership (allowed by the policy);
+  // the directory is for the network, the council and the secretariat — observers are refused (403).
+  'GET /api/network/profile': { allow: SIGNED_IN },
+  'PUT /api/network/profile': { allow: SIGNED_IN, body: {} },
+  'GET /api/network/profile/contact-views': { allow: SIGNED_IN },
+  'GET /api/network/profile/export': { allow: SIGNED_IN },
+  'POST /api/network/profile/erase': { allow: SIGNED_IN, body: {} },
+  'GET /api/network/directory': { allow: DIRECTORY, query: 'country=XX' },
+  'POST /api/network/directory/:userId/contact': { allow: DIRECTORY, params: { userId: ZERO_UUID } },
   'PUT /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
   'PUT /api/minutes/:id/visibility': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { visibility: 'x' } },
   'GET /api/public/minutes/:id': { allow: ALL, params: { id: ZERO_UUID } },

@@ -1,14 +1,18 @@
 import { UserEntity } from '@kengash/api-identity';
-import { hashStatusToken, NetworkApplicationEntity } from '@kengash/api-network';
+import { hashStatusToken, NetworkApplicationEntity, NetworkProfileEntity } from '@kengash/api-network';
 import {
   ApplicationStatus,
   CountryCode,
+  DEFAULT_FIELD_VISIBILITY,
+  FieldVisibility,
   GlobalRole,
   Locale,
   OrganisationType,
   PracticeLanguage,
   PracticeTheme,
   PRIVACY_NOTICE_VERSION,
+  ProfileField,
+  ProfileLabel,
   UserStatus,
 } from '@kengash/contracts';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +20,7 @@ import { EntityManager } from 'typeorm';
 import { demoEmail } from './demo-data';
 
 /**
- * A dozen FICTIONAL applications to the practitioners' network at every vetting stage (product brief §6).
+ * A dozen (and one) FICTIONAL applications to the practitioners' network at every vetting stage (product brief §6).
  * Names are invented, written in the scripts of the region; every organisation is fictional and says "(demo)".
  */
 interface DemoApplication {
@@ -39,6 +43,15 @@ interface DemoApplication {
   reason?: string;
   reasonShareable?: boolean;
   statusNote?: string;
+  /** An existing demo account (key in the demo people) instead of a new fictional practitioner account. */
+  account?: string;
+  /** Accepted practitioners: their profile's own choices (the rest is the application and the defaults). */
+  profile?: {
+    bio: string;
+    phone: string;
+    label?: ProfileLabel;
+    visibility: Partial<Record<ProfileField, FieldVisibility>>;
+  };
 }
 
 const { Kazakhstan: KZ, Kyrgyzstan: KG, Tajikistan: TJ, Turkmenistan: TM, Uzbekistan: UZ } = CountryCode;
@@ -154,6 +167,12 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     endorsementNote: 'Recommended by the regional administration.',
     reason: 'Long experience with women’s reintegration programmes; endorsed by the focal point.',
     reasonShareable: true,
+    profile: {
+      bio: 'Runs sewing and bookkeeping courses for women after their return (demo).',
+      phone: '+998 69 555 0147',
+      label: 'role',
+      visibility: { name: 'secretariat', role: 'network', region: 'network', bio: 'network', email: 'council' },
+    },
   },
   {
     key: 'network-ermek',
@@ -171,6 +190,36 @@ export const DEMO_APPLICATIONS: DemoApplication[] = [
     daysAgo: 55,
     reason: 'Relevant counselling practice; the focal point endorsed the application.',
     reasonShareable: false,
+    profile: {
+      bio: 'Counsels young people and their families on religious questions (demo).',
+      phone: '+996 312 555 0199',
+      label: 'organisationType',
+      visibility: { name: 'me', role: 'secretariat', phone: 'me', email: 'secretariat' },
+    },
+  },
+  {
+    key: 'network-kamola',
+    account: 'practitioner',
+    name: 'Kamola Ismoilova',
+    locale: 'ru',
+    role: 'Psychologist',
+    organisationType: 'ngo',
+    organisationName: 'Namangan Community Centre (demo)',
+    country: UZ,
+    region: 'Namangan viloyati',
+    languages: ['uz', 'ru', 'en'],
+    expertise: ['psychosocial_support', 'family_community'],
+    motivation: 'I counsel returned women and children in our community centre and want to learn from peers.',
+    status: 'accepted',
+    daysAgo: 120,
+    endorsementNote: 'Works closely with the mahalla committees (demo).',
+    reason: 'Experienced community psychologist; endorsed by the focal point.',
+    reasonShareable: true,
+    profile: {
+      bio: 'Community psychologist: group support for returned women, school re-entry of their children (demo).',
+      phone: '+998 69 555 0123',
+      visibility: { name: 'network', role: 'network', region: 'council', bio: 'network', phone: 'council' },
+    },
   },
   {
     key: 'network-olga',
@@ -255,8 +304,16 @@ const FOCAL_POINT: Record<CountryCode, string> = {
 const DECIDED: ApplicationStatus[] = ['accepted', 'rejected', 'suspended', 'left'];
 const MEMBERSHIP: ApplicationStatus[] = ['accepted', 'suspended', 'left'];
 
-/** Loads the demo applications; accepted people get their (invited, fictional) practitioner account. */
-export async function seedDemoNetwork(tx: EntityManager, people: Map<string, { id: string }>): Promise<void> {
+/**
+ * Loads the demo applications. Accepted people get their fictional practitioner account (active, with the demo
+ * password, so that the directory has people in it) and a profile with varied visibilities; suspended and left
+ * ones a disabled account. Kamola Ismoilova, the demo practitioner, is an accepted member with her own account.
+ */
+export async function seedDemoNetwork(
+  tx: EntityManager,
+  people: Map<string, { id: string }>,
+  passwordHash: string,
+): Promise<void> {
   const now = Date.now();
   const day = 86_400_000;
   for (const d of DEMO_APPLICATIONS) {
@@ -264,7 +321,10 @@ export async function seedDemoNetwork(tx: EntityManager, people: Map<string, { i
     const endorsed = d.status !== 'submitted' && !(d.status === 'rejected' && d.key === 'network-jamshed');
     const decided = DECIDED.includes(d.status);
     let userId: string | null = null;
-    if (MEMBERSHIP.includes(d.status)) {
+    if (d.account) {
+      userId = people.get(d.account)?.id ?? null;
+      if (!userId) throw new Error(`Demo data: unknown person ${d.account}`);
+    } else if (MEMBERSHIP.includes(d.status)) {
       const user = await tx.getRepository(UserEntity).save({
         email: demoEmail(d.key),
         displayName: d.name,
@@ -272,7 +332,8 @@ export async function seedDemoNetwork(tx: EntityManager, people: Map<string, { i
         country: d.country,
         organisation: d.organisationName,
         globalRole: GlobalRole.Practitioner,
-        status: d.status === 'accepted' ? UserStatus.Invited : UserStatus.Disabled,
+        status: d.status === 'accepted' ? UserStatus.Active : UserStatus.Disabled,
+        ...(d.status === 'accepted' ? { passwordHash, emailVerifiedAt: submitted } : {}),
         demo: true,
       });
       userId = user.id;
@@ -281,7 +342,7 @@ export async function seedDemoNetwork(tx: EntityManager, people: Map<string, { i
     await tx.getRepository(NetworkApplicationEntity).save({
       status: d.status,
       name: d.name,
-      email: demoEmail(d.key),
+      email: demoEmail(d.account ?? d.key),
       locale: d.locale,
       role: d.role,
       organisationType: d.organisationType,
@@ -313,5 +374,23 @@ export async function seedDemoNetwork(tx: EntityManager, people: Map<string, { i
       demo: true,
       createdAt: submitted,
     });
+    if (userId && d.status === 'accepted' && d.profile) {
+      await tx.getRepository(NetworkProfileEntity).save({
+        userId,
+        name: d.name,
+        role: d.role,
+        organisationType: d.organisationType,
+        organisationName: d.organisationName,
+        country: d.country,
+        region: d.region,
+        languages: d.languages,
+        expertise: d.expertise,
+        bio: d.profile.bio,
+        phone: d.profile.phone,
+        email: demoEmail(d.account ?? d.key),
+        label: d.profile.label ?? 'name',
+        visibility: { ...DEFAULT_FIELD_VISIBILITY, ...d.profile.visibility },
+      });
+    }
   }
 }

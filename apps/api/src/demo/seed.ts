@@ -260,7 +260,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
       }
     }
     await seedDemoPractices(tx, people, groups);
-    await seedDemoNetwork(tx, people);
+    await seedDemoNetwork(tx, people, passwordHash);
     return true;
   });
 }

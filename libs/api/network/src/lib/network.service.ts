@@ -35,6 +35,7 @@ import {
   statusChangeSchema,
 } from './network-input';
 import { networkMail } from './network-mail';
+import { ensureProfileFromApplication } from './network-profile.data';
 
 export const hashStatusToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -373,6 +374,8 @@ export class NetworkService {
       a.decisionReason = reason;
       a.reasonShareable = input.reasonShareable;
       await tx.getRepository(NetworkApplicationEntity).save(a);
+      // The practitioner's profile, from the application, with the minimal default visibility.
+      if (input.decision === 'accepted') await ensureProfileFromApplication(tx, a);
       await this.audit.record(
         {
           actorId: p.userId,

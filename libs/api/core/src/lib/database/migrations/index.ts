@@ -12,6 +12,7 @@ import { MinutesApprovalVote1796032965438 } from './1796032965438-MinutesApprova
 import { MinutesVisibility1796033579599 } from './1796033579599-MinutesVisibility';
 import { Practices1796034032259 } from './1796034032259-Practices';
 import { NetworkApplications1796038370004 } from './1796038370004-NetworkApplications';
+import { NetworkProfiles1796043420232 } from './1796043420232-NetworkProfiles';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => object)[] = [
   MinutesVisibility1796033579599,
   Practices1796034032259,
   NetworkApplications1796038370004,
+  NetworkProfiles1796043420232,
 ];
