@@ -116,6 +116,12 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/network/profile/erase': { allow: SIGNED_IN, body: {} },
   'GET /api/network/directory': { allow: DIRECTORY, query: 'country=XX' },
   'POST /api/network/directory/:userId/contact': { allow: DIRECTORY, params: { userId: ZERO_UUID } },
+  // Network life: the secretariat (and admins) announce; the network and the council read; observers are not in it.
+  'POST /api/network/announcements': { allow: STAFF, body: {} },
+  'GET /api/network/announcements': { allow: ['practitioner', 'memberA', 'chairA', 'memberB', 'focalPoint', ...STAFF] },
+  // Statistics for the people who run the network and the council; the CSV (audited) for the secretariat and admins.
+  'GET /api/network/statistics': { allow: ['memberA', 'chairA', 'memberB', 'focalPoint', ...STAFF] },
+  'GET /api/network/statistics.csv': { allow: STAFF },
   'PUT /api/minutes/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },
   'PUT /api/minutes/:id/visibility': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { visibility: 'x' } },
   'GET /api/public/minutes/:id': { allow: ALL, params: { id: ZERO_UUID } },
@@ -334,6 +340,10 @@ describe('authorization matrix', () => {
     );
     sessionA = calendar.body.occurrences.find((o) => o.title.includes('progress on the work plans'))?.sessionId ?? '';
     expect(sessionA).not.toBe('');
+    // The demo network event (the secretariat's webinar, no group): open to the whole network, not to observers.
+    const networkEvent = calendar.body.occurrences.find((o) => o.title.startsWith('Network webinar'))?.sessionId ?? '';
+    expect(networkEvent).not.toBe('');
+    const NETWORK: Persona[] = ['practitioner', 'memberA', 'chairA', 'memberB', 'focalPoint', 'secretariat', 'admin'];
 
     const READERS: Persona[] = ['observer', 'memberA', 'chairA', 'memberB', 'focalPoint', 'secretariat'];
     const INVITED: Persona[] = ['observer', 'memberA', 'chairA', 'memberB'];
@@ -399,6 +409,29 @@ describe('authorization matrix', () => {
         path: `/api/sessions/${sessionA}/rsvp`,
         body: { rsvp: 'tentative' },
         allow: INVITED,
+        allowedStatus: [200],
+      },
+      {
+        key: 'read network event',
+        method: 'GET',
+        path: `/api/sessions/${networkEvent}`,
+        allow: NETWORK,
+        allowedStatus: [200],
+      },
+      {
+        key: 'rsvp to network event',
+        method: 'POST',
+        path: `/api/sessions/${networkEvent}/rsvp`,
+        body: { rsvp: 'tentative' },
+        allow: NETWORK,
+        allowedStatus: [200],
+      },
+      {
+        key: 'edit network event',
+        method: 'PATCH',
+        path: `/api/sessions/${networkEvent}`,
+        body: {},
+        allow: ['secretariat'],
         allowedStatus: [200],
       },
       {

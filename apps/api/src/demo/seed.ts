@@ -34,6 +34,7 @@ import {
   upcomingDemoSession,
 } from './demo-data';
 import { seedDemoNetwork } from './demo-network';
+import { seedDemoNetworkLife } from './demo-network-life';
 import { seedDemoPractices } from './demo-practices';
 
 const PERIOD_START = '2024-05-14'; // the council's launch and its roadmap 2024–2025
@@ -261,6 +262,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
     }
     await seedDemoPractices(tx, people, groups);
     await seedDemoNetwork(tx, people, passwordHash);
+    await seedDemoNetworkLife(tx, people);
     return true;
   });
 }

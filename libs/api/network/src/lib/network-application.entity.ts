@@ -133,6 +133,10 @@ export class NetworkApplicationEntity {
   @Column({ name: 'revet_due', type: 'date', nullable: true })
   revetDue!: string | null;
 
+  /** The re-vetting date (YYYY-MM-DD) the secretariat was last reminded of: each due date is reminded once. */
+  @Column({ name: 'revet_reminded_for', type: 'date', nullable: true })
+  revetRemindedFor!: string | null;
+
   /** Part of the shipped demo data (fictional person). */
   @Column({ type: 'boolean', default: false })
   demo!: boolean;

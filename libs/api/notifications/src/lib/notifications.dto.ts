@@ -52,6 +52,8 @@ export class NotificationChannelsDto {
   @apply(channel()) [NotificationKind.ActionItemDue]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.MinutesCirculated]?: ChannelSwitchesDto;
   @apply(channel()) [NotificationKind.PracticeReview]?: ChannelSwitchesDto;
+  @apply(channel()) [NotificationKind.NetworkAnnouncement]?: ChannelSwitchesDto;
+  @apply(channel()) [NotificationKind.NetworkRevetDue]?: ChannelSwitchesDto;
 }
 
 export class WorkingHoursDto {

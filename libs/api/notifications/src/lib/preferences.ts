@@ -18,6 +18,8 @@ const EMAIL_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
   NotificationKind.ActionItemDue,
   NotificationKind.MinutesCirculated,
   NotificationKind.PracticeReview,
+  NotificationKind.NetworkAnnouncement,
+  NotificationKind.NetworkRevetDue,
 ]);
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
@@ -26,7 +28,7 @@ export const DEFAULT_WORKING_HOURS = { start: '09:00', end: '18:00' } as const;
 
 /**
  * In-app on for everything; e-mail on for session invitations, changes, cancellations and reminders,
- * action-item reminders, circulated minutes and best-practice reviews.
+ * action-item reminders, circulated minutes, best-practice reviews, network announcements and re-vetting reminders.
  */
 export function defaultChannels(): NotificationPreferences['channels'] {
   return Object.fromEntries(

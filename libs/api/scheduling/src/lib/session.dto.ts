@@ -5,6 +5,8 @@ import {
   MoveOccurrenceRequest,
   Rsvp,
   RsvpRequest,
+  SESSION_AUDIENCES,
+  SessionAudience,
   SessionFormat,
   SlotFinderRequest,
   UpdateSessionRequest,
@@ -136,7 +138,28 @@ class SessionFieldsDto {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   extraInviteeIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: SESSION_AUDIENCES,
+    description: 'groups (default) or network: a network event (secretariat, administrators), open to the network',
+  })
+  @IsOptional()
+  @IsIn(SESSION_AUDIENCES as unknown as string[], {
+    message: `audience must be one of ${SESSION_AUDIENCES.join(', ')}`,
+  })
+  audience?: SessionAudience;
 }
+
+/** At least one group, except for a network event (which may belong to no group). */
+const HasGroupsUnlessNetwork = () =>
+  ValidateBy({
+    name: 'hasGroupsUnlessNetwork',
+    validator: {
+      validate: (v: unknown, args) =>
+        Array.isArray(v) && (v.length > 0 || (args?.object as { audience?: unknown }).audience === 'network'),
+      defaultMessage: () => 'groupIds must name at least one working group (a network event may name none)',
+    },
+  });
 
 export class CreateSessionDto extends SessionFieldsDto implements CreateSessionRequest {
   @ApiProperty()
@@ -144,9 +167,9 @@ export class CreateSessionDto extends SessionFieldsDto implements CreateSessionR
   @Length(3, 300)
   title!: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'At least one, except for a network event' })
   @IsArray()
-  @ArrayMinSize(1)
+  @HasGroupsUnlessNetwork()
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true })
   groupIds!: string[];

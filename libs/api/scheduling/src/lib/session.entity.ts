@@ -1,9 +1,9 @@
-import { SessionFormat, SessionStatus } from '@kengash/contracts';
+import { SessionAudience, SessionFormat, SessionStatus } from '@kengash/contracts';
 import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { WorkingGroupEntity } from '@kengash/api-council';
 import { AgendaItemEntity } from './agenda-item.entity';
 
-/** A working-group session (meeting): an instant in UTC plus the organiser's IANA zone. */
+/** A working-group session (meeting) or a network event: an instant in UTC plus the organiser's IANA zone. */
 @Entity({ name: 'sessions' })
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -55,6 +55,10 @@ export class SessionEntity {
 
   @Column({ type: 'boolean', default: false })
   demo!: boolean;
+
+  /** `groups`: its groups' members and invitees; `network`: a network event, open to the whole network. */
+  @Column({ type: 'text', default: 'groups' })
+  audience!: SessionAudience;
 
   @ManyToMany(() => WorkingGroupEntity)
   @JoinTable({

@@ -33,6 +33,24 @@ import { sessionMail } from './session-mail';
 
 const EDITOR_ROLES: readonly GroupRole[] = [GroupRole.Chair, GroupRole.CoChair];
 
+/**
+ * Who sees network events (sessions with the network as audience) and may RSVP to them: the active network
+ * members (practitioners) and the council around them — members and chairs, focal points, the secretariat —
+ * and administrators. Observers are not part of the network. A signed-in principal's account is active (a
+ * suspended or departed practitioner's account is disabled), so the role is enough.
+ */
+export const NETWORK_AUDIENCE_ROLES: readonly GlobalRole[] = [
+  GlobalRole.Practitioner,
+  GlobalRole.Member,
+  GlobalRole.FocalPoint,
+  GlobalRole.Secretariat,
+  GlobalRole.Admin,
+];
+/** Who may make a session a network event. */
+const NETWORK_ORGANISER_ROLES: readonly GlobalRole[] = [GlobalRole.Secretariat, GlobalRole.Admin];
+
+export const inNetworkAudience = (p: Principal) => NETWORK_AUDIENCE_ROLES.includes(p.globalRole);
+
 export interface SessionRights {
   read: boolean;
   edit: boolean;
@@ -58,7 +76,10 @@ export class SessionService {
 
   // ---- access --------------------------------------------------------------------------------------------
 
-  /** Readers: invitees, readers of any of its groups, the secretariat. Editors: organiser, chairs of its groups, secretariat. */
+  /**
+   * Readers: invitees, readers of any of its groups, the secretariat, and for a network event the whole network
+   * audience. Editors: organiser, chairs of its groups, secretariat.
+   */
   async rights(principal: Principal, session: SessionEntity): Promise<SessionRights> {
     const groups = session.groups ?? [];
     const invited =
@@ -66,7 +87,7 @@ export class SessionService {
         .getRepository(InvitationEntity)
         .count({ where: { sessionId: session.id, userId: principal.userId } })) > 0;
     if (principal.globalRole === GlobalRole.Secretariat) return { read: true, edit: true, invited };
-    let read = invited;
+    let read = invited || (session.audience === 'network' && inNetworkAudience(principal));
     for (const g of groups) if (!read) read = (await this.groups.rights(principal, g)).read;
     const chair = principal.memberships.some(
       (m) => groups.some((g) => g.id === m.groupId) && EDITOR_ROLES.includes(m.role),
@@ -120,6 +141,9 @@ export class SessionService {
     const { session, rights } = await this.readable(principal, id);
     const view = await this.toView(session, principal.userId);
     view.can = { edit: rights.edit };
+    // Who answers a network event is not the network's business: its editors see the invitees, others themselves.
+    if (session.audience === 'network' && !rights.edit)
+      view.invitees = view.invitees.filter((i) => i.userId === principal.userId);
     return this.extensions.apply(principal, view);
   }
 
@@ -181,11 +205,15 @@ export class SessionService {
       rsvpCounts: counts,
       myRsvp: invitees.find((i) => i.user_id === viewerId)?.rsvp ?? null,
       demo: session.demo,
+      audience: session.audience,
       can: { edit: false },
     };
   }
 
-  /** Occurrences in [from, to) of the sessions the person is invited to (or of one group they can read). */
+  /**
+   * Occurrences in [from, to) of the sessions the person is invited to and of the network events they may see
+   * (or of one group they can read).
+   */
   async calendar(principal: Principal, from: Date, to: Date, groupId?: string): Promise<CalendarResponse> {
     if (to.getTime() - from.getTime() > 400 * 86_400_000 || to <= from) {
       throw new DomainException(ErrorCode.ValidationFailed, 'The range is not valid', [
@@ -199,9 +227,13 @@ export class SessionService {
         (r: { session_id: string }) => r.session_id,
       );
     } else {
-      ids = (await this.db.query(`SELECT session_id FROM invitations WHERE user_id = $1`, [principal.userId])).map(
-        (r: { session_id: string }) => r.session_id,
-      );
+      ids = (
+        await this.db.query(
+          `SELECT session_id FROM invitations WHERE user_id = $1
+           UNION SELECT id FROM sessions WHERE audience = 'network' AND $2::boolean`,
+          [principal.userId, inNetworkAudience(principal)],
+        )
+      ).map((r: { session_id: string }) => r.session_id);
     }
     const sessions = ids.length
       ? await this.db.getRepository(SessionEntity).find({ where: { id: In(ids) }, relations: { groups: true } })
@@ -226,6 +258,7 @@ export class SessionService {
           moved: o.moved,
           groupIds: (s.groups ?? []).map((g) => g.id),
           myRsvp: mine.get(s.id) ?? null,
+          audience: s.audience,
         });
       }
     }
@@ -236,6 +269,9 @@ export class SessionService {
   // ---- changes -------------------------------------------------------------------------------------------
 
   async create(principal: Principal, input: CreateSessionDto, ip: string | null): Promise<SessionView> {
+    const audience = input.audience ?? 'groups';
+    if (audience === 'network' && !NETWORK_ORGANISER_ROLES.includes(principal.globalRole))
+      throw new DomainException(ErrorCode.Forbidden, 'Only the secretariat schedules network events');
     const groups = await this.db.getRepository(WorkingGroupEntity).find({ where: { id: In(input.groupIds) } });
     if (groups.length !== new Set(input.groupIds).size)
       throw new DomainException(ErrorCode.NotFound, 'A working group was not found');
@@ -267,6 +303,7 @@ export class SessionService {
         sequence: 0,
         exdates: [],
         demo: false,
+        audience,
         groups,
       });
       await this.saveAgenda(tx, session.id, input.agenda ?? []);
@@ -291,7 +328,7 @@ export class SessionService {
           action: 'session.created',
           targetType: 'session',
           targetId: session.id,
-          details: { groups: input.groupIds, invitees: inviteeIds.length },
+          details: { groups: input.groupIds, invitees: inviteeIds.length, audience },
           ip,
         },
         tx,
@@ -348,6 +385,16 @@ export class SessionService {
         if (session.status === SessionStatus.Cancelled || session.status === SessionStatus.Ended) {
           throw new DomainException(ErrorCode.Conflict, 'A cancelled or ended session cannot be changed');
         }
+        if (change.audience !== undefined && change.audience !== session.audience) {
+          if (change.audience === 'network' && !NETWORK_ORGANISER_ROLES.includes(principal.globalRole))
+            throw new DomainException(ErrorCode.Forbidden, 'Only the secretariat makes a session a network event');
+          if (change.audience === 'groups' && !(session.groups ?? []).length)
+            throw new DomainException(
+              ErrorCode.ValidationFailed,
+              'A session without groups must stay a network event',
+              [{ field: 'audience', messages: ['a session of no working group can only be a network event'] }],
+            );
+        }
         const zone = change.timeZone ?? session.timeZone;
         const local = change.localStart ?? utcToZoned(session.startsAt, session.timeZone);
         const duration =
@@ -377,6 +424,7 @@ export class SessionService {
             startsAt,
             endsAt,
             sequence: rescheduled ? session.sequence + 1 : session.sequence,
+            audience: change.audience ?? session.audience,
           },
         );
         if (change.agenda) await this.saveAgenda(tx, id, change.agenda);
@@ -467,7 +515,13 @@ export class SessionService {
   }
 
   async rsvp(principal: Principal, id: string, answer: Rsvp): Promise<SessionView> {
-    await this.readable(principal, id);
+    const { session, rights } = await this.readable(principal, id);
+    // A network event is open: whoever may see it answers, and their answer makes them an invitee.
+    if (!rights.invited && session.audience === 'network' && inNetworkAudience(principal)) {
+      if (session.status === SessionStatus.Cancelled)
+        throw new DomainException(ErrorCode.Conflict, 'This session was cancelled');
+      await this.db.transaction((tx) => this.invite(tx, id, [principal.userId]));
+    }
     const result = await this.db
       .getRepository(InvitationEntity)
       .update({ sessionId: id, userId: principal.userId }, { rsvp: answer, respondedAt: new Date() });
@@ -512,7 +566,10 @@ export class SessionService {
 
   /** Conflicts: invitees who already have another session overlapping this one's first occurrence. */
   async conflicts(principal: Principal, id: string): Promise<ConflictView[]> {
-    const { session } = await this.readable(principal, id);
+    const { session, rights } = await this.readable(principal, id);
+    // Other people's calendars: for a network event, only for its editors.
+    if (session.audience === 'network' && !rights.edit)
+      throw new DomainException(ErrorCode.Forbidden, 'Only the organisers see the conflicts of a network event');
     const rows: { user_id: string; display_name: string; id: string; title: string; starts_at: Date; ends_at: Date }[] =
       await this.db.query(
         `SELECT i.user_id, u.display_name, s.id, s.title, s.starts_at, s.ends_at

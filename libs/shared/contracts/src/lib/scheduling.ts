@@ -1,4 +1,5 @@
 import type { ActionItemView } from './actions';
+import type { SessionAudience } from './network';
 export enum SessionFormat {
   Online = 'online',
   InPerson = 'in_person',
@@ -86,6 +87,11 @@ export interface SessionView {
   rsvpCounts: RsvpCounts;
   myRsvp: Rsvp | null;
   demo: boolean;
+  /**
+   * `groups`: its groups' members and the people invited; `network`: a network event, also shown to every active
+   * network member (practitioners) and the council, who may RSVP to it.
+   */
+  audience: SessionAudience;
   /** What the caller may do (the API decides; the screens follow). */
   can: {
     /** Change, reschedule or cancel it: the organiser, chairs and co-chairs of its groups, the secretariat. */
@@ -107,6 +113,7 @@ export interface OccurrenceView {
   moved: boolean;
   groupIds: string[];
   myRsvp: Rsvp | null;
+  audience: SessionAudience;
 }
 
 /** GET /api/sessions/calendar?from&to[&groupId] */
@@ -136,6 +143,11 @@ export interface CreateSessionRequest {
   extraInviteeIds?: string[];
   /** Leave the groups' members out of the default invitees. */
   membersNotInvited?: boolean;
+  /**
+   * Default `groups`. `network` (the secretariat and administrators only) makes a network event: `groupIds` may
+   * then be empty, and every active network member sees it in their calendar and may RSVP.
+   */
+  audience?: SessionAudience;
 }
 
 /** PATCH /api/sessions/:id — any field; a change of time or place increments `sequence` and re-sends invitations. */
@@ -214,6 +226,10 @@ export enum NotificationKind {
   MinutesCirculated = 'minutes_circulated',
   /** A best-practice entry to review (to its reviewers), or the review's outcome (to its author). */
   PracticeReview = 'practice_review',
+  /** An announcement of the secretariat to the practitioners' network. */
+  NetworkAnnouncement = 'network_announcement',
+  /** To the secretariat: network members whose re-vetting is due (or overdue). */
+  NetworkRevetDue = 'network_revet_due',
 }
 
 export enum NotificationChannel {

@@ -30,6 +30,12 @@ export interface ActionsConfig {
   reminderIntervalSeconds: number;
 }
 
+/** The practitioners' network. */
+export interface NetworkConfig {
+  /** Rejected applications are purged this many days after the decision. */
+  purgeRejectedAfterDays: number;
+}
+
 /** Attachments of the best-practice library: size cap, where the bytes go, and the virus scanner. */
 export interface AttachmentsConfig {
   maxBytes: number;
@@ -97,6 +103,7 @@ export function configSections(env: Env, databaseUrl: string, secrets: AppSecret
     ),
     registerAs('database', (): DatabaseConfig => ({ url: databaseUrl })),
     registerAs('actions', (): ActionsConfig => ({ reminderIntervalSeconds: env.ACTION_REMINDER_INTERVAL_SECONDS })),
+    registerAs('network', (): NetworkConfig => ({ purgeRejectedAfterDays: env.NETWORK_PURGE_REJECTED_AFTER_DAYS })),
     registerAs(
       'attachments',
       (): AttachmentsConfig => ({

@@ -20,6 +20,7 @@ describe('parseEnv', () => {
     ['S3_BUCKET', 'My_Bucket', /S3_BUCKET must be a bucket name/],
     ['S3_ENDPOINT', 'ftp://storage.example', /S3_ENDPOINT must be a URL starting with http:/],
     ['CLAMAV_PORT', '0', /CLAMAV_PORT must be at least 1/],
+    ['NETWORK_PURGE_REJECTED_AFTER_DAYS', '0', /NETWORK_PURGE_REJECTED_AFTER_DAYS must be at least 1/],
   ])('rejects %s=%s with a one-line message naming it', (name, value, expected) => {
     let caught: unknown;
     try {

@@ -163,6 +163,13 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     requiredInCompose: false,
   },
   {
+    name: 'NETWORK_PURGE_REJECTED_AFTER_DAYS',
+    default: '365',
+    description:
+      'Practitioners’ network: rejected applications are deleted this many days after the decision (a daily job)',
+    requiredInCompose: false,
+  },
+  {
     name: 'S3_BUCKET',
     default: '',
     description:
@@ -288,6 +295,7 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(0, 600000).default(10000),
   ACTION_REMINDER_INTERVAL_SECONDS: int(1, 86400).default(900),
   ATTACHMENT_MAX_BYTES: int(1, 1_073_741_824).default(20_971_520),
+  NETWORK_PURGE_REJECTED_AFTER_DAYS: int(1, 36500).default(365),
   S3_BUCKET: optional(
     z
       .string()

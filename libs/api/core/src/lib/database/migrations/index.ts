@@ -13,6 +13,7 @@ import { MinutesVisibility1796033579599 } from './1796033579599-MinutesVisibilit
 import { Practices1796034032259 } from './1796034032259-Practices';
 import { NetworkApplications1796038370004 } from './1796038370004-NetworkApplications';
 import { NetworkProfiles1796043420232 } from './1796043420232-NetworkProfiles';
+import { NetworkLife1796043493997 } from './1796043493997-NetworkLife';
 
 /** Every migration, in order. Generated with `npm run db:migration:generate -- <Name>`, never edited after landing. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Practices1796034032259,
   NetworkApplications1796038370004,
   NetworkProfiles1796043420232,
+  NetworkLife1796043493997,
 ];

@@ -19,6 +19,8 @@ export const KIND_KEYS: Record<NotificationKind, string> = {
   [NotificationKind.ActionItemDue]: _('notifications.kinds.action_item_due'),
   [NotificationKind.MinutesCirculated]: _('notifications.kinds.minutes_circulated'),
   [NotificationKind.PracticeReview]: _('notifications.kinds.practice_review'),
+  [NotificationKind.NetworkAnnouncement]: _('notifications.kinds.network_announcement'),
+  [NotificationKind.NetworkRevetDue]: _('notifications.kinds.network_revet_due'),
 };
 
 export const CHANNEL_KEYS: Record<NotificationChannel, string> = {
