@@ -97,7 +97,9 @@ describe('NetworkApiService', () => {
   });
 
   it('searches the directory with repeatable filters and asks for contact details with a POST', () => {
-    sut.directory({ q: ' mahalla ', expertise: ['education', 'health'], country: [CountryCode.Uzbekistan], page: 2 }).subscribe();
+    sut
+      .directory({ q: ' mahalla ', expertise: ['education', 'health'], country: [CountryCode.Uzbekistan], page: 2 })
+      .subscribe();
     const search = http.expectOne((r) => r.url === '/api/network/directory');
     expect(search.request.params.get('q')).toBe('mahalla');
     expect(search.request.params.getAll('expertise')).toEqual(['education', 'health']);

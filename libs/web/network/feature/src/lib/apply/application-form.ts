@@ -92,7 +92,8 @@ export function applicationRequest(
   const referee = v.refereeEmail.trim();
   return {
     formToken,
-    ...(v.website ? { website: v.website } : {}),
+    // Always sent (empty for people): the API's schema wants the key even though the contract makes it optional.
+    website: v.website,
     name: v.name.trim(),
     email: v.email.trim(),
     ...(isLocale(locale) ? { locale } : {}),

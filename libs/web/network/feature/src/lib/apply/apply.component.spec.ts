@@ -120,7 +120,7 @@ describe('ApplyComponent', () => {
     expect(body.locale).toBe('ru');
     expect(body.consentVersion).toBe('2024-11');
     expect(body.languages).toEqual(['ru']);
-    expect('website' in body).toBe(false);
+    expect(body.website).toBe('');
     post.flush({ status: 'submitted' }, { status: 201, statusText: 'Created' });
     fixture.detectChanges();
 
