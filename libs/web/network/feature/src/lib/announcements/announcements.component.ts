@@ -54,14 +54,14 @@ export function announcementRequest(v: {
           <h2 id="announce-title">{{ 'network.announcements.new' | translate }}</h2>
           <p class="muted">{{ 'network.announcements.newIntro' | translate }}</p>
           <form class="form" [formGroup]="form" (ngSubmit)="send()" novalidate>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'network.announcements.titleEn' | translate }}</mat-label>
               <input matInput formControlName="titleEn" required lang="en" data-testid="announcement-title-en" />
               @if (error('titleEn'); as e) {
                 <mat-error>{{ 'text' in e ? e.text : (e.key | translate: e.params) }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'network.announcements.bodyEn' | translate }}</mat-label>
               <textarea
                 matInput
@@ -75,11 +75,11 @@ export function announcementRequest(v: {
                 <mat-error>{{ 'text' in e ? e.text : (e.key | translate: e.params) }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'network.announcements.titleRu' | translate }}</mat-label>
               <input matInput formControlName="titleRu" lang="ru" data-testid="announcement-title-ru" />
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'network.announcements.bodyRu' | translate }}</mat-label>
               <textarea
                 matInput

@@ -11,7 +11,7 @@ import { FIELD_KEYS, VISIBILITY_KEYS } from '../shared/network-labels';
   selector: 'kg-network-visibility-select',
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
   template: `
-    <mat-form-field appearance="outline" class="visibility">
+    <mat-form-field appearance="outline" subscriptSizing="dynamic" class="visibility">
       <mat-label>{{ 'network.profile.whoSees' | translate: { field: (fieldKeys[field()] | translate) } }}</mat-label>
       <select matNativeControl [formControl]="control()" [attr.data-testid]="'visibility-' + field()">
         @for (v of visibilities; track v) {

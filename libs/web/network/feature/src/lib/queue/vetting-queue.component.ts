@@ -45,7 +45,7 @@ const isStatus = (value: unknown): value is ApplicationStatus =>
     <div class="page">
       <h1>{{ 'network.queue.title' | translate }}</h1>
       <p>{{ (roles().secretariat ? 'network.queue.introAll' : 'network.queue.introCountry') | translate }}</p>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'network.queue.filter' | translate }}</mat-label>
         <select
           matNativeControl
