@@ -106,4 +106,4 @@ export const directoryQuerySchema = z
   .strict();
 
 /** POST /api/network/profile/erase: 422 unless the words are typed (checked by the service). */
-export const eraseSchema = z.object({ confirm: z.unknown() }).strict();
+export const eraseSchema = z.object({ confirm: z.unknown().optional() }).strict();

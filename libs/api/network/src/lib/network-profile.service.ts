@@ -95,7 +95,20 @@ const PERSONAL_ROWS: { kind: string; table: string; column: string; omit?: strin
  */
 const ACCOUNT_SECRETS = ['password_hash', 'totp_secret_enc'];
 
-/** Rows of other people's notifications that quote the person's name are rewritten to this label on erasure. */
+/** JSON columns that may hold a copy of a person's display name (table, column, extra condition). */
+const NAME_COPIES: [string, string, string][] = [
+  ['meeting_events', 'data', ''],
+  ['meeting_polls', 'result', ''],
+  ['meeting_decisions', 'result', ''],
+  ['minutes', 'content', ''],
+  [
+    'minutes_versions',
+    'content',
+    `AND document_id IN (SELECT id FROM minutes_documents WHERE content_hash IS NULL AND approved_at IS NULL)`,
+  ],
+];
+
+/** Names shorter than this are not searched for in other people's records (too likely to match other words). */
 const MIN_NAME_TO_REPLACE = 3;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -189,8 +202,8 @@ export class NetworkProfileService {
       }
       const visibility = completeVisibility(profile.visibility);
       const visibilityChanged: string[] = [];
-      for (const [f, v] of Object.entries(input.visibility ?? {})) {
-        const field = f as ProfileField;
+      for (const field of PROFILE_FIELDS) {
+        const v = input.visibility?.[field];
         if (v && visibility[field] !== v) {
           visibilityChanged.push(field);
           visibility[field] = v;
@@ -235,11 +248,18 @@ export class NetworkProfileService {
   async directory(p: Principal, query: unknown): Promise<DirectoryResponse> {
     const level = await this.level(this.db.manager, p);
     const input = parse(directoryQuerySchema, query);
-    const params: unknown[] = [p.userId, READABLE_VISIBILITIES[level]];
-    const visible = (f: ProfileField) => `(p.user_id = $1 OR p.visibility->>'${f}' = ANY($2::text[]))`;
+    const params: unknown[] = [];
     const add = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
+    };
+    // The viewer and their readable visibilities, as parameters added on first use (PostgreSQL refuses unused ones).
+    let viewer = '';
+    let levels = '';
+    const visible = (f: ProfileField) => {
+      viewer ||= add(p.userId);
+      levels ||= add(READABLE_VISIBILITIES[level]);
+      return `(p.user_id = ${viewer}::uuid OR p.visibility->>'${f}' = ANY(${levels}::text[]))`;
     };
     const where = [ACTIVE_MEMBER];
     if (input.country.length)
@@ -443,6 +463,18 @@ export class NetworkProfileService {
             WHERE strpos(title, $1) > 0 OR strpos(body, $1) > 0`,
           [name, FORMER_MEMBER_LABEL],
         );
+      // Copies of their name in other records' JSON (live-meeting events such as chat messages, poll and decision
+      // results, live notes, minutes not yet approved). Approved minutes carry an integrity hash and are the
+      // council's official record: they are left as they are (practitioners are not in council minutes).
+      for (const name of names) {
+        const inJson = JSON.stringify(name).slice(1, -1);
+        for (const [table, column, extra] of NAME_COPIES)
+          await q(
+            `UPDATE "${table}" SET "${column}" = replace("${column}"::text, $1, $2)::jsonb
+              WHERE strpos("${column}"::text, $1) > 0 ${extra}`,
+            [inJson, FORMER_MEMBER_LABEL],
+          );
+      }
       // Background jobs (pg-boss) whose data carries their e-mail or name, e.g. a mail still queued for them.
       for (const table of ['pgboss.job', 'pgboss.archive']) {
         const [exists]: { t: string | null }[] = await q(`SELECT to_regclass($1) AS t`, [table]);
