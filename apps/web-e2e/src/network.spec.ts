@@ -294,4 +294,46 @@ test.describe('practitioners’ network', () => {
     expect(found[0].contactFields).not.toContain('phone');
     expect(Object.keys(found[0])).not.toContain('phone');
   });
+
+  test('a council member reads the network statistics, small counts shown as "fewer than 5", and the announcements', async ({
+    browser,
+  }) => {
+    const member = await signIn(browser, MEMBER);
+    await member.goto('/network');
+    await expect(member.getByTestId('network-queue-link')).toHaveCount(0);
+    await member.getByTestId('network-statistics-link').click();
+    await expect(member.getByRole('heading', { level: 1 })).toHaveText('Network statistics');
+    const counts = member.getByTestId('statistics-country').getByTestId('statistics-count');
+    await expect(counts.first()).toBeVisible();
+    // Every cell is a count of at least 5 or says "fewer than 5": never a small number, never a zero.
+    for (const text of await member.getByTestId('statistics-count').allTextContents()) {
+      expect(text.trim()).toMatch(/^(fewer than 5|[5-9]|[1-9]\d+)$/);
+    }
+    await expect(member.getByTestId('statistics-csv')).toHaveCount(0);
+    expect(await blockingViolations(member)).toEqual([]);
+
+    await member.goto('/network/announcements');
+    await expect(member.getByRole('heading', { level: 1 })).toHaveText('Announcements');
+    await expect(member.getByTestId('announcement').first()).toBeVisible();
+    await expect(member.getByTestId('announcement-send')).toHaveCount(0);
+    expect(await blockingViolations(member)).toEqual([]);
+  });
+
+  test('a visitor on a phone reads what the network is; a broken status link says so', async ({ browser }) => {
+    const visitor = await (await browser.newContext({ viewport: PHONE_SIZE })).newPage();
+    await visitor.goto('/network');
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Network');
+    await expect(visitor.getByTestId('network-apply-link')).toBeVisible();
+    await expect(visitor.getByTestId('privacy-notice')).toContainText('Privacy notice (version 2024-11)');
+    expect(await blockingViolations(visitor)).toEqual([]);
+
+    await visitor.goto('/network/status?token=not-a-real-token');
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Your application');
+    await expect(visitor.getByTestId('status-error')).toBeVisible();
+    expect(await blockingViolations(visitor)).toEqual([]);
+
+    // The queue is for the secretariat and the focal points: a visitor is sent to sign in.
+    await visitor.goto('/network/queue');
+    await expect(visitor).toHaveURL(/\/sign-in\?returnUrl=%2Fnetwork%2Fqueue$/);
+  });
 });
