@@ -125,6 +125,8 @@ async function signInWithCode(browser: Browser, email: string, totp: TOTP, usedS
 async function searchDirectory(page: Page, name: string) {
   await page.goto('/network/directory');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Directory');
+  // The first page (everyone this viewer may see) loads before any search.
+  await expect(page.getByTestId('directory-count')).toBeVisible();
   await page.getByTestId('directory-query').fill(name);
   await page.getByTestId('directory-search').click();
   await expect(page.getByTestId('directory-count')).toHaveText('People found: 1');
@@ -311,6 +313,7 @@ test.describe('practitioners’ network', () => {
     }
     await expect(member.getByTestId('statistics-csv')).toHaveCount(0);
     expect(await blockingViolations(member)).toEqual([]);
+    await member.screenshot({ path: test.info().outputPath('statistics.png'), fullPage: true });
 
     await member.goto('/network/announcements');
     await expect(member.getByRole('heading', { level: 1 })).toHaveText('Announcements');
