@@ -1,10 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type {
   CaughtMailView,
   DevMailboxResponse,
   DirectoryResponse,
+  PersonalDataExport,
   SessionResponse,
   SignInResponse,
   TotpEnrolmentResponse,
@@ -16,8 +18,8 @@ import type {
  * the secretariat (2FA turned on through the API first, as its role requires) accepts with a shared reason; the
  * practitioner accepts the invitation from the e-mail, signs in, sets a phone number visible to the network — a
  * council member finds it in the directory and reveals it (a logged view the practitioner sees) — then hides it
- * ("only me"): the member's directory search no longer offers it, in the page or in the JSON. Axe checks on each
- * screen.
+ * ("only me"): the member's directory search no longer offers it, in the page or in the JSON. Then the practitioner
+ * downloads their data and erases the account. Axe checks on each screen.
  */
 const PASSWORD = process.env['E2E_DEMO_PASSWORD'] || 'kengash-demo-2024';
 const demo = (key: string) => `${key}@demo.kengash.example`;
@@ -134,7 +136,7 @@ async function searchDirectory(page: Page, name: string) {
 }
 
 test.describe('practitioners’ network', () => {
-  test('an applicant applies in Russian on a phone, is endorsed and accepted, signs in and hides their phone from the directory', async ({
+  test('an applicant applies in Russian on a phone, is endorsed and accepted, signs in, hides their phone from the directory, downloads their data and erases the account', async ({
     browser,
     request,
   }) => {
@@ -295,6 +297,26 @@ test.describe('practitioners’ network', () => {
     expect(found).toHaveLength(1);
     expect(found[0].contactFields).not.toContain('phone');
     expect(Object.keys(found[0])).not.toContain('phone');
+
+    // ---- data rights: the practitioner downloads everything held about them, then erases the account ----------
+    const download = applicant.waitForEvent('download');
+    await applicant.getByTestId('export-data').click();
+    const exported = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8')) as PersonalDataExport;
+    expect(exported.profile?.name).toBe(name);
+    expect(exported.profile?.phone).toBe(phone);
+    expect(exported.contactViewsOfMe.map((view) => view.viewer.displayName)).toEqual([MEMBER_NAME]);
+
+    await expect(applicant.getByTestId('erase')).toBeDisabled();
+    await applicant.getByTestId('erase-confirm').fill('ERASE');
+    await applicant.getByTestId('erase').click();
+    await expect(applicant).toHaveURL(/\/network$/);
+    await expect(applicant.getByTestId('network-apply-link')).toBeVisible();
+    await expect(applicant.getByTestId('user-menu')).toHaveCount(0);
+    await member.goto('/network/directory');
+    await expect(member.getByTestId('directory-count')).toBeVisible();
+    await member.getByTestId('directory-query').fill(name);
+    await member.getByTestId('directory-search').click();
+    await expect(member.getByTestId('directory-empty')).toBeVisible();
   });
 
   test('a council member reads the network statistics, small counts shown as "fewer than 5", and the announcements', async ({
