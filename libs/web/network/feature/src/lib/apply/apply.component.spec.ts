@@ -148,8 +148,9 @@ describe('ApplyComponent', () => {
     fixture.detectChanges();
 
     const referee = input('apply-referee').closest('mat-form-field');
+    // Known API messages are said in the UI language.
     expect(referee?.querySelector('mat-error')?.textContent?.trim()).toBe(
-      'is not an active member of the council or the network',
+      "This address is not an active member of the council or the network. Leave it empty or give a member's e-mail.",
     );
     expect(sut.querySelector('[data-testid=apply-error]')).toBeNull();
 
