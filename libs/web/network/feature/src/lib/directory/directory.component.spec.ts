@@ -95,4 +95,19 @@ describe('DirectoryComponent', () => {
     fixture.detectChanges();
     expect(sut.querySelector('[data-testid=directory-empty]')?.textContent?.trim()).toBe('Nobody matches.');
   });
+
+  it('pages through the results', () => {
+    sut.querySelector<HTMLFormElement>('form')?.dispatchEvent(new Event('submit'));
+    http.expectOne((r) => r.url === '/api/network/directory').flush({ ...response, total: 45 });
+    fixture.detectChanges();
+    expect(sut.querySelector('nav')?.textContent).toContain('Page 1 of 3');
+    expect(sut.querySelector<HTMLButtonElement>('[data-testid=directory-previous]')?.disabled).toBe(true);
+
+    sut.querySelector<HTMLButtonElement>('[data-testid=directory-next]')?.click();
+    const next = http.expectOne((r) => r.url === '/api/network/directory');
+    expect(next.request.params.get('page')).toBe('2');
+    next.flush({ ...response, total: 45, page: 2 });
+    fixture.detectChanges();
+    expect(sut.querySelector('nav')?.textContent).toContain('Page 2 of 3');
+  });
 });

@@ -47,15 +47,10 @@ const isStatus = (value: unknown): value is ApplicationStatus =>
       <p>{{ (roles().secretariat ? 'network.queue.introAll' : 'network.queue.introCountry') | translate }}</p>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'network.queue.filter' | translate }}</mat-label>
-        <select
-          matNativeControl
-          [value]="filter() ?? ''"
-          (change)="choose($any($event.target).value)"
-          data-testid="queue-status-filter"
-        >
-          <option value="">{{ 'network.queue.allStatuses' | translate }}</option>
+        <select matNativeControl (change)="choose($any($event.target).value)" data-testid="queue-status-filter">
+          <option value="" [selected]="filter() === null">{{ 'network.queue.allStatuses' | translate }}</option>
           @for (s of statuses; track s) {
-            <option [value]="s">{{ statusKeys[s] | translate }}</option>
+            <option [value]="s" [selected]="filter() === s">{{ statusKeys[s] | translate }}</option>
           }
         </select>
       </mat-form-field>
