@@ -148,6 +148,26 @@ describe('AppComponent', () => {
     );
   });
 
+  it.each([
+    [GlobalRole.FocalPoint, ['Network', 'Vetting queue', 'Directory', 'Announcements']],
+    [GlobalRole.Secretariat, ['Network', 'Vetting queue', 'Directory', 'Announcements']],
+    [GlobalRole.Practitioner, ['Network', 'Directory', 'My network profile', 'Announcements']],
+    [GlobalRole.Member, ['Network', 'Directory', 'Announcements']],
+    [GlobalRole.Observer, ['Network']],
+  ])('gives %s the network entries of their role, under Network', (role, expected) => {
+    signInAs(role);
+
+    const labels = navLabels();
+    const network = labels.indexOf('Network');
+    expect(labels.slice(network)).toEqual(expected);
+  });
+
+  it('shows a visitor only Network, nothing of the network inside', () => {
+    expect(navLabels()).toContain('Network');
+    expect(navLabels()).not.toContain('Directory');
+    expect(navLabels()).not.toContain('Vetting queue');
+  });
+
   it('adds the administration entries for an administrator', async () => {
     signInAs(GlobalRole.Admin);
 

@@ -60,7 +60,13 @@ export class AppComponent {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly menuOpen = signal(false);
 
-  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => !item.signedIn || this.user() !== null));
+  protected readonly navItems = computed(() => {
+    const user = this.user();
+    return NAV_ITEMS.filter(
+      (item) =>
+        (!item.signedIn || user !== null) && (!item.roles || (user !== null && item.roles.includes(user.globalRole))),
+    );
+  });
   protected readonly locales = SUPPORTED_LOCALES;
   protected readonly languageNameKeys = LANGUAGE_NAME_KEYS;
   protected readonly locale = this.localeService.locale;

@@ -52,12 +52,37 @@ describe('app routes', () => {
     expect(title()).toBe('Council · Kengash');
   });
 
-  it('/network says what it will hold and that it is not open yet', async () => {
+  it('/network explains the network to a visitor and offers the application form', async () => {
     await harness.navigateByUrl('/network');
 
     expect(heading()).toBe('Network');
-    expect(harness.routeNativeElement?.textContent).toContain('Not open yet.');
     expect(title()).toBe('Network · Kengash');
+    expect(harness.routeNativeElement?.querySelector('[data-testid=network-apply-link]')?.getAttribute('href')).toBe(
+      '/network/apply',
+    );
+    expect(harness.routeNativeElement?.querySelector('[data-testid=privacy-notice]')).not.toBeNull();
+  });
+
+  it('opens the application form at /network/apply without an account (it asks for a form token first)', async () => {
+    await harness.navigateByUrl('/network/apply');
+    backend.expectOne('/api/network/application-form');
+
+    expect(heading()).toBe('Apply to the network');
+    expect(title()).toBe('Apply to the network · Kengash');
+  });
+
+  it('opens the status page at /network/status without an account', async () => {
+    await harness.navigateByUrl('/network/status?token=abc');
+    const status = backend.expectOne((r) => r.url === '/api/network/applications/status');
+    expect(status.request.params.get('token')).toBe('abc');
+    status.flush({ status: 'endorsed', submittedAt: '2026-11-01T10:00:00Z', updatedAt: '2026-11-02T10:00:00Z' });
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+
+    expect(heading()).toBe('Your application');
+    expect(harness.routeNativeElement?.querySelector('[data-testid=application-status]')?.textContent?.trim()).toBe(
+      'Endorsed by the focal point',
+    );
   });
 
   const emptyLibrary = {
@@ -137,6 +162,12 @@ describe('app routes', () => {
     '/practices/review',
     '/practices/new',
     '/practices/p1/edit',
+    '/network/queue',
+    '/network/applications/a1',
+    '/network/profile',
+    '/network/directory',
+    '/network/announcements',
+    '/network/statistics',
   ])('sends a signed-out visitor from %s to sign in', async (url) => {
     await harness.navigateByUrl(url);
     backend.expectOne('/api/auth/sso').flush({ enabled: false, displayName: null });

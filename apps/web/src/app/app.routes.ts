@@ -5,17 +5,6 @@ import { from, isObservable, switchMap } from 'rxjs';
 import { GlobalRole } from '@kengash/contracts';
 import { authGuard, roleGuard, totpEnrolmentGuard } from '@kengash/web-identity-data-access';
 import { _ } from '@ngx-translate/core';
-import { PLANNED_AREAS, PlannedArea } from './pages/planned-area/planned-areas';
-
-/** Route titles are translation keys (see TranslatedTitleStrategy). */
-function plannedArea(area: PlannedArea): Route {
-  return {
-    path: area,
-    title: PLANNED_AREAS[area].title,
-    data: { area },
-    loadComponent: () => import('./pages/planned-area/planned-area.component').then((m) => m.PlannedAreaComponent),
-  };
-}
 
 /**
  * Asks before an editor with unsaved changes is left. The guard lives with the editors' shared UI (Material
@@ -43,9 +32,16 @@ const minutes = () => import('@kengash/web-minutes-feature');
 /** The best-practice library: search, entries, the editor and the review queue, loaded on first use. */
 const practices = () => import('@kengash/web-practices-feature');
 
+/**
+ * The practitioners' network: the public application and status page, vetting, the profile's privacy editor, the
+ * directory, announcements and statistics, loaded on first use.
+ */
+const network = () => import('@kengash/web-network-feature');
+
 /** The identity screens, loaded on first use. */
 const identity = () => import('@kengash/web-identity-feature');
 
+/** Route titles are translation keys (see TranslatedTitleStrategy). */
 export const appRoutes: Route[] = [
   {
     // Every page waits for the session to be restored, and a user who must enrol 2FA is sent there.
@@ -169,7 +165,11 @@ export const appRoutes: Route[] = [
         title: _('practices.library.title'),
         loadComponent: () => practices().then((m) => m.PracticePageComponent),
       },
-      plannedArea('network'),
+      {
+        // `/network/apply` and `/network/status?token=` are public; the rest is guarded inside.
+        path: 'network',
+        loadChildren: () => network().then((m) => m.networkRoutes),
+      },
       {
         path: 'sign-in',
         title: _('nav.signIn'),
