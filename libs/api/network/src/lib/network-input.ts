@@ -45,7 +45,7 @@ const note = z
 export const applicationSchema = z
   .object({
     formToken: z.unknown(),
-    website: z.unknown(),
+    website: z.unknown().optional(),
     name: text(L.nameMax, 2),
     email,
     locale: z.enum(SUPPORTED_LOCALES, oneOf(SUPPORTED_LOCALES)).optional(),

@@ -161,7 +161,7 @@ describe('NetworkJobsService on a real PostgreSQL, mail over real SMTP', () => {
     await settle(1);
     expect(inbox.map((m) => m.to)).toEqual([[secretariat.email]]);
     expect(inbox[0].subject).toBe('Повторная проверка участников сети: 2');
-    expect(inbox[0].text).toContain('https://kengash.example/network/applications?status=accepted');
+    expect(inbox[0].text).toContain('https://kengash.example/network/queue?status=accepted');
     for (const a of [soon, overdue]) {
       expect(inbox[0].text).not.toContain(a.name);
       expect(inbox[0].text).not.toContain(a.email);

@@ -126,13 +126,13 @@ export class NetworkJobsService implements OnModuleInit {
       `SELECT id FROM users WHERE global_role = $1 AND status = $2`,
       [GlobalRole.Secretariat, UserStatus.Active],
     );
-    const link = `${this.publicUrl}/network/applications?status=accepted`;
+    const link = `${this.publicUrl}/network/queue?status=accepted`;
     await this.notifications.notify({
       userIds: secretariat.map((s) => s.id),
       kind: NotificationKind.NetworkRevetDue,
       render: (r) => ({
         ...revetReminder(r.locale, r.displayName, counts, link),
-        link: '/network/applications?status=accepted',
+        link: '/network/queue?status=accepted',
       }),
     });
     this.logger.log({ applications: due.length }, 'Re-vetting reminders sent');
