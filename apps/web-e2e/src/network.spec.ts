@@ -246,6 +246,16 @@ test.describe('practitioners’ network', () => {
     await applicant.getByTestId('confirm-password').fill('a-long-practitioner-passphrase-2026');
     await applicant.getByTestId('accept-invitation').click();
     await expect(applicant.getByTestId('user-menu')).toBeVisible();
+    // On the phone the long name is cut inside its button: it does not run over the notification bell.
+    const bell = await applicant.getByTestId('notification-bell').boundingBox();
+    const nameBox = await applicant.getByTestId('user-menu').locator('.user-name').boundingBox();
+    expect(bell).not.toBeNull();
+    expect(nameBox).not.toBeNull();
+    const apart = [bell, nameBox].map((b) => b ?? { x: 0, y: 0, width: 0, height: 0 });
+    const [b, n] = apart;
+    const overlapX = Math.min(b.x + b.width, n.x + n.width) - Math.max(b.x, n.x);
+    const overlapY = Math.min(b.y + b.height, n.y + n.height) - Math.max(b.y, n.y);
+    expect(Math.min(overlapX, overlapY)).toBeLessThanOrEqual(0);
 
     // ---- a phone number the network may see --------------------------------------------------------------------
     await applicant.goto('/network/profile');

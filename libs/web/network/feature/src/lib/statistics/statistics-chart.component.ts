@@ -28,7 +28,12 @@ export interface StatisticsRow {
   template: `
     <section [attr.aria-labelledby]="id() + '-title'" [attr.data-testid]="'statistics-' + id()">
       <h2 [id]="id() + '-title'">{{ title() }}</h2>
-      <div class="chart" data-testid="chart" [attr.data-values]="values()">
+      @if (allSuppressed()) {
+        <p class="muted" data-testid="chart-all-suppressed">
+          {{ 'network.statistics.allSuppressed' | translate: { min: minCell() } }}
+        </p>
+      }
+      <div class="chart" data-testid="chart" [attr.data-values]="values()" [hidden]="allSuppressed()">
         <canvas #canvas role="img" [attr.aria-label]="title()"></canvas>
       </div>
       <table>
@@ -83,6 +88,11 @@ export class StatisticsChartComponent {
   readonly keyHeading = input.required<string>();
   readonly rows = input.required<StatisticsRow[]>();
   readonly minCell = input.required<number>();
+
+  /** Every cell is below the minimum (a young network): an empty chart would say nothing, a sentence does. */
+  protected readonly allSuppressed = computed(
+    () => this.rows().length > 0 && this.rows().every((r) => r.count === null),
+  );
 
   protected readonly values = computed(() =>
     this.rows()

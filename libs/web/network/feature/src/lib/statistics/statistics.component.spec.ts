@@ -71,6 +71,15 @@ describe('StatisticsComponent', () => {
     expect(drawn.find((spec) => spec.labels.includes('Turkmenistan'))?.values).toEqual([12, 6, null]);
     expect(sut.querySelector('[data-testid=statistics-members]')?.textContent).toContain('23');
     expect(sut.querySelector('[data-testid=statistics-csv]')).toBeNull();
+    // A series where every cell is suppressed says so instead of drawing an empty chart; the others draw.
+    const applications = sut.querySelector('[data-testid=statistics-applications]');
+    expect(applications?.querySelector('[data-testid=chart-all-suppressed]')?.textContent?.trim()).toBe(
+      'Every number here is below 5, so there is no chart to draw yet; the table says what can be said.',
+    );
+    expect(applications?.querySelector<HTMLElement>('[data-testid=chart]')?.hidden).toBe(true);
+    const countries = sut.querySelector('[data-testid=statistics-country]');
+    expect(countries?.querySelector('[data-testid=chart-all-suppressed]')).toBeNull();
+    expect(countries?.querySelector<HTMLElement>('[data-testid=chart]')?.hidden).toBe(false);
   });
 
   it('gives the secretariat the CSV', () => {
