@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -28,6 +29,17 @@ export interface MailOptions {
 }
 
 /**
+ * How a recipient appears in the logs: the domain and a short hash of the address, never the address itself.
+ * Logs outlive an account's erasure (issue 9's data rights), and a hash still lets an operator match a complaint
+ * ("did my mail go out?") against the log by hashing the address they are given.
+ */
+export function recipientRef(to: string): string {
+  const address = to.trim().toLowerCase();
+  const domain = address.includes('@') ? address.slice(address.lastIndexOf('@') + 1) : '?';
+  return `${createHash('sha256').update(address).digest('hex').slice(0, 12)}@${domain}`;
+}
+
+/**
  * Sends mail over real SMTP: to `SMTP_URL` when set, otherwise to an SMTP catcher running in this process
  * on a loopback port (the development inbox), so the same code path is used everywhere.
  */
@@ -43,7 +55,7 @@ export class MailService implements OnModuleDestroy {
   async send(mail: OutgoingMail): Promise<void> {
     const transport = await (this.transport ??= this.createTransport());
     await transport.sendMail({ from: this.options.from, ...mail });
-    this.logger.log({ to: mail.to, subject: mail.subject }, 'Mail sent');
+    this.logger.log({ to: recipientRef(mail.to), subject: mail.subject }, 'Mail sent');
   }
 
   /** True when mail goes to the in-process catcher (no SMTP_URL). */
