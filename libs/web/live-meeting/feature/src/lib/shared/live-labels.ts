@@ -1,8 +1,4 @@
-import { inject, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import {
-  CountryCode,
-  DEFAULT_LOCALE,
   GroupRole,
   LivePerson,
   MeetingRole,
@@ -11,16 +7,9 @@ import {
   Reaction,
   YES_NO_ABSTAIN,
 } from '@kengash/contracts';
-import { _, TranslateService } from '@ngx-translate/core';
-import { map } from 'rxjs';
+import { _ } from '@ngx-translate/core';
 
-/** The UI language as a signal (call in an injection context). */
-export function injectActiveLocale(): Signal<string> {
-  const translate = inject(TranslateService);
-  return toSignal(translate.onLangChange.pipe(map((event) => event.lang)), {
-    initialValue: translate.getCurrentLang() || DEFAULT_LOCALE,
-  });
-}
+export { COUNTRY_KEYS, injectActiveLocale } from '@kengash/web-shared-ui';
 
 /** Translation key of each standing in a meeting. */
 export const MEETING_ROLE_KEYS: Record<MeetingRole, string> = {
@@ -31,14 +20,6 @@ export const MEETING_ROLE_KEYS: Record<MeetingRole, string> = {
   [GroupRole.Observer]: _('groupRoles.observer'),
   guest: _('live.roles.guest'),
   secretariat: _('live.roles.secretariat'),
-};
-
-export const COUNTRY_KEYS: Record<CountryCode, string> = {
-  [CountryCode.Kazakhstan]: _('countries.KZ'),
-  [CountryCode.Kyrgyzstan]: _('countries.KG'),
-  [CountryCode.Tajikistan]: _('countries.TJ'),
-  [CountryCode.Turkmenistan]: _('countries.TM'),
-  [CountryCode.Uzbekistan]: _('countries.UZ'),
 };
 
 export const STATUS_KEYS: Record<MeetingStatus, string> = {

@@ -1,24 +1,7 @@
-import { inject, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  ActionItemStatus,
-  DEFAULT_LOCALE,
-  DecisionStatus,
-  GroupRole,
-  MeetingRole,
-  MinutesFace,
-  PollResult,
-} from '@kengash/contracts';
+import { ActionItemStatus, DecisionStatus, GroupRole, MeetingRole, MinutesFace, PollResult } from '@kengash/contracts';
 import { _, TranslateService } from '@ngx-translate/core';
-import { map } from 'rxjs';
 
-/** The UI language as a signal. Call in an injection context. */
-export function injectActiveLocale(): Signal<string> {
-  const translate = inject(TranslateService);
-  return toSignal(translate.onLangChange.pipe(map((event) => event.lang)), {
-    initialValue: translate.getCurrentLang() || DEFAULT_LOCALE,
-  });
-}
+export { injectActiveLocale } from '@kengash/web-shared-ui';
 
 export const STATUS_KEYS: Record<DecisionStatus, string> = {
   recorded: _('minutesArea.status.recorded'),

@@ -1,59 +1,16 @@
-import { inject, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import {
   ApplicationStatus,
   ContactField,
-  CountryCode,
   CurrentUser,
-  DEFAULT_LOCALE,
   FieldVisibility,
   GlobalRole,
   OrganisationType,
-  PracticeLanguage,
-  PracticeTheme,
   ProfileField,
   ProfileLabel,
 } from '@kengash/contracts';
-import { _, TranslateService } from '@ngx-translate/core';
-import { map } from 'rxjs';
+import { _ } from '@ngx-translate/core';
 
-/** The UI language as a signal. Call in an injection context. */
-export function injectActiveLocale(): Signal<string> {
-  const translate = inject(TranslateService);
-  return toSignal(translate.onLangChange.pipe(map((event) => event.lang)), {
-    initialValue: translate.getCurrentLang() || DEFAULT_LOCALE,
-  });
-}
-
-export const COUNTRY_KEYS: Record<CountryCode, string> = {
-  [CountryCode.Kazakhstan]: _('countries.KZ'),
-  [CountryCode.Kyrgyzstan]: _('countries.KG'),
-  [CountryCode.Tajikistan]: _('countries.TJ'),
-  [CountryCode.Turkmenistan]: _('countries.TM'),
-  [CountryCode.Uzbekistan]: _('countries.UZ'),
-};
-
-/** Areas of expertise are the library's themes: the same words. */
-export const EXPERTISE_KEYS: Record<PracticeTheme, string> = {
-  psychosocial_support: _('practices.themes.psychosocial_support'),
-  education: _('practices.themes.education'),
-  vocational_training: _('practices.themes.vocational_training'),
-  family_community: _('practices.themes.family_community'),
-  religious_counselling: _('practices.themes.religious_counselling'),
-  legal_documents: _('practices.themes.legal_documents'),
-  health: _('practices.themes.health'),
-};
-
-/** The languages people work in: the library's languages. */
-export const LANGUAGE_KEYS: Record<PracticeLanguage, string> = {
-  en: _('practices.languages.en'),
-  ru: _('practices.languages.ru'),
-  uz: _('practices.languages.uz'),
-  kk: _('practices.languages.kk'),
-  ky: _('practices.languages.ky'),
-  tg: _('practices.languages.tg'),
-  tk: _('practices.languages.tk'),
-};
+export { COUNTRY_KEYS, injectActiveLocale, LANGUAGE_KEYS, THEME_KEYS as EXPERTISE_KEYS } from '@kengash/web-shared-ui';
 
 export const ORGANISATION_TYPE_KEYS: Record<OrganisationType, string> = {
   government: _('network.organisationTypes.government'),

@@ -1,45 +1,14 @@
-import { inject, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import {
-  CountryCode,
-  DEFAULT_LOCALE,
   EvidenceLevel,
   PersonalDataWarning,
-  PracticeLanguage,
   PracticeStatus,
-  PracticeTheme,
   PracticeVisibility,
   TargetGroup,
   TranslationStatus,
 } from '@kengash/contracts';
-import { _, TranslateService } from '@ngx-translate/core';
-import { map } from 'rxjs';
+import { _ } from '@ngx-translate/core';
 
-/** The UI language as a signal. Call in an injection context. */
-export function injectActiveLocale(): Signal<string> {
-  const translate = inject(TranslateService);
-  return toSignal(translate.onLangChange.pipe(map((event) => event.lang)), {
-    initialValue: translate.getCurrentLang() || DEFAULT_LOCALE,
-  });
-}
-
-export const COUNTRY_KEYS: Record<CountryCode, string> = {
-  [CountryCode.Kazakhstan]: _('countries.KZ'),
-  [CountryCode.Kyrgyzstan]: _('countries.KG'),
-  [CountryCode.Tajikistan]: _('countries.TJ'),
-  [CountryCode.Turkmenistan]: _('countries.TM'),
-  [CountryCode.Uzbekistan]: _('countries.UZ'),
-};
-
-export const THEME_KEYS: Record<PracticeTheme, string> = {
-  psychosocial_support: _('practices.themes.psychosocial_support'),
-  education: _('practices.themes.education'),
-  vocational_training: _('practices.themes.vocational_training'),
-  family_community: _('practices.themes.family_community'),
-  religious_counselling: _('practices.themes.religious_counselling'),
-  legal_documents: _('practices.themes.legal_documents'),
-  health: _('practices.themes.health'),
-};
+export { COUNTRY_KEYS, injectActiveLocale, LANGUAGE_KEYS, THEME_KEYS } from '@kengash/web-shared-ui';
 
 export const TARGET_GROUP_KEYS: Record<TargetGroup, string> = {
   women: _('practices.targetGroups.women'),
@@ -54,17 +23,6 @@ export const EVIDENCE_KEYS: Record<EvidenceLevel, string> = {
   documented: _('practices.evidence.documented'),
   evaluated: _('practices.evidence.evaluated'),
   independent_evaluation: _('practices.evidence.independent_evaluation'),
-};
-
-/** Languages of entries, named in the UI language. */
-export const LANGUAGE_KEYS: Record<PracticeLanguage, string> = {
-  en: _('practices.languages.en'),
-  ru: _('practices.languages.ru'),
-  uz: _('practices.languages.uz'),
-  kk: _('practices.languages.kk'),
-  ky: _('practices.languages.ky'),
-  tg: _('practices.languages.tg'),
-  tk: _('practices.languages.tk'),
 };
 
 export const TRANSLATION_STATUS_KEYS: Record<TranslationStatus, string> = {
