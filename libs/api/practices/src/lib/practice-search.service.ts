@@ -92,20 +92,23 @@ export class PracticeSearchService {
     // Entries that match, ranked: every translation is searched; the best-ranked translation of each entry is
     // kept. Without words every entry ranks 0 and the translation shown is chosen for the page's entries only.
     const ranked = text
-      ? `SELECT DISTINCT ON (t.practice_id) t.practice_id AS id, t.locale, ts_rank_cd(t.search_vector, ${TSQUERY}) AS rank
+      ? `SELECT DISTINCT ON (t.practice_id) t.practice_id AS id, t.locale, ts_rank_cd(t.search_vector, ${TSQUERY}) AS rank,
+                p.published_at, p.original_locale
            FROM practice_translations t JOIN practices p ON p.id = t.practice_id
           WHERE t.search_vector @@ ${TSQUERY} AND ${where.join(' AND ')}
           ORDER BY t.practice_id, rank DESC, (t.locale = ${reader}) DESC`
-      : `SELECT p.id, NULL::text AS locale, 0::real AS rank FROM practices p WHERE ${where.join(' AND ')}`;
+      : `SELECT p.id, NULL::text AS locale, 0::real AS rank, p.published_at, p.original_locale
+           FROM practices p WHERE ${where.join(' AND ')}`;
     const limit = param(size);
     const offset = param((page - 1) * size);
     // The page is chosen first (the total counted over every match), then texts, snippets, languages and
-    // endorsements are read for its entries only.
+    // endorsements are read for its entries only. The match carries what the order needs: joining `practices`
+    // again here made the planner sort the whole table first (filters-only: 37 ms instead of ~300 ms).
     const rows: (HitRow & { total: number })[] = await this.db.query(
       `WITH m AS (${ranked}),
-            paged AS (SELECT m.id, m.locale, m.rank, pp.original_locale, count(*) OVER () AS total
-                        FROM m JOIN practices pp ON pp.id = m.id
-                       ORDER BY m.rank DESC, pp.published_at DESC NULLS LAST, m.id
+            paged AS (SELECT m.id, m.locale, m.rank, m.original_locale, count(*) OVER () AS total
+                        FROM m
+                       ORDER BY m.rank DESC, m.published_at DESC NULLS LAST, m.id
                        LIMIT ${limit} OFFSET ${offset}),
             c AS (SELECT paged.id, paged.rank, paged.total,
                          COALESCE(paged.locale,
