@@ -225,9 +225,9 @@ async function rawOnce(ctx, q) {
 
 /** Which of the service's statements this is: the page of hits, the facet counts, or the count past the end. */
 const statementKind = (sql) =>
-  /\bcounted AS\b/.test(sql)
+  /\b(paged|counted) AS\b/.test(sql)
     ? 'hits'
-    : /\be AS \(SELECT p\.\*/.test(sql)
+    : /'country' AS facet/.test(sql)
       ? 'facets'
       : /count\(\*\)::int AS n FROM/.test(sql)
         ? 'count'
