@@ -143,6 +143,11 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/sessions/calendar': { allow: SIGNED_IN, query: 'from=x' },
   'POST /api/sessions/slots': { allow: SIGNED_IN, body: {} },
   'GET /api/sessions/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
+  'GET /api/sessions/:id/occurrences': {
+    allow: SIGNED_IN,
+    params: { id: ZERO_UUID },
+    query: 'from=2031-01-01T00:00:00Z&to=2031-02-01T00:00:00Z',
+  },
   'PATCH /api/sessions/:id': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: { timeZone: 'Asia/Astana' } },
   'POST /api/sessions/:id/cancel': { allow: SIGNED_IN, params: { id: ZERO_UUID } },
   'POST /api/sessions/:id/occurrences/cancel': { allow: SIGNED_IN, params: { id: ZERO_UUID }, body: {} },

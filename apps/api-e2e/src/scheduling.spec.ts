@@ -295,6 +295,50 @@ describe('scheduling (real API processes, real PostgreSQL, real SMTP)', () => {
       mine[5].startsAt,
     ]);
 
+    // The session's own occurrences: the same dates, marked the same way, for whoever may see the session.
+    const own = await http.call<CalendarResponse>(
+      `/api/sessions/${id}/occurrences?from=2031-01-01T00:00:00Z&to=2031-12-31T00:00:00Z`,
+      { token: tokens['psychologist'] },
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.occurrences).toEqual(after);
+    expect(own.body.occurrences.filter((o) => o.moved).map((o) => o.startsAt)).toEqual(['2031-03-14T06:00:00.000Z']);
+    const part = await http.call<CalendarResponse>(
+      `/api/sessions/${id}/occurrences?from=2031-04-01T00:00:00Z&to=2031-05-31T00:00:00Z`,
+      { token: tokens['psychologist'] },
+    );
+    expect(part.body.occurrences.map((o) => o.startsAt)).toEqual([mine[3].startsAt, mine[4].startsAt]);
+    const badRange = await http.call<ErrorResponse>(
+      `/api/sessions/${id}/occurrences?from=2031-05-01T00:00:00Z&to=2031-04-01T00:00:00Z`,
+      { token: tokens['psychologist'] },
+    );
+    expect(badRange.status).toBe(400);
+    expect(badRange.body.details).toEqual([{ field: 'to', messages: ['must be after from, at most 400 days later'] }]);
+    expect(
+      (
+        await http.call(`/api/sessions/${id}/occurrences?from=yesterday&to=2031-05-31T00:00:00Z`, {
+          token: tokens['psychologist'],
+        })
+      ).status,
+    ).toBe(400);
+    // Those who may not see the session get what the session itself answers them.
+    for (const key of ['prosecutor', 'observer-geneva']) {
+      const session = await http.call(`/api/sessions/${id}`, { token: tokens[key] });
+      const dates = await http.call(
+        `/api/sessions/${id}/occurrences?from=2031-01-01T00:00:00Z&to=2031-12-31T00:00:00Z`,
+        { token: tokens[key] },
+      );
+      expect(dates.status).toBe(session.status);
+    }
+    expect(
+      (
+        await http.call(
+          `/api/sessions/00000000-0000-4000-8000-000000000000/occurrences?from=2031-01-01T00:00:00Z&to=2031-12-31T00:00:00Z`,
+          { token: tokens['psychologist'] },
+        )
+      ).status,
+    ).toBe(404);
+
     const ics = (await http.call(`/api/sessions/${id}/ics`, { token: tokens['psychologist'] })).text;
     expect(ics).toMatch(/RRULE:FREQ=MONTHLY;BYDAY=2TH;COUNT=6/);
     expect(ics).toContain('EXDATE;TZID=Asia/Tashkent:20310213T150000');

@@ -295,6 +295,14 @@ export class SlotFinderDto implements SlotFinderRequest {
   limit?: number;
 }
 
+export class OccurrencesQueryDto {
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @IsISO8601({ strict: true })
+  to!: string;
+}
+
 export class CalendarQueryDto {
   @IsISO8601({ strict: true })
   from!: string;

@@ -57,6 +57,15 @@ export interface SessionRights {
   invited: boolean;
 }
 
+/** A calendar range: `to` after `from`, at most 400 days. */
+function checkRange(from: Date, to: Date): void {
+  if (to.getTime() - from.getTime() > 400 * 86_400_000 || to <= from) {
+    throw new DomainException(ErrorCode.ValidationFailed, 'The range is not valid', [
+      { field: 'to', messages: ['must be after from, at most 400 days later'] },
+    ]);
+  }
+}
+
 @Injectable()
 export class SessionService {
   private readonly logger = new Logger(SessionService.name);
@@ -215,11 +224,7 @@ export class SessionService {
    * (or of one group they can read).
    */
   async calendar(principal: Principal, from: Date, to: Date, groupId?: string): Promise<CalendarResponse> {
-    if (to.getTime() - from.getTime() > 400 * 86_400_000 || to <= from) {
-      throw new DomainException(ErrorCode.ValidationFailed, 'The range is not valid', [
-        { field: 'to', messages: ['must be after from, at most 400 days later'] },
-      ]);
-    }
+    checkRange(from, to);
     let ids: string[];
     if (groupId) {
       await this.groups.readable(principal, groupId);
@@ -244,26 +249,52 @@ export class SessionService {
       ),
     );
     const out: OccurrenceView[] = [];
-    for (const s of sessions) {
-      for (const o of occurrences(await this.spec(s), from, to)) {
-        out.push({
-          sessionId: s.id,
-          recurrenceId: o.recurrenceId.toISOString(),
-          title: s.title,
-          startsAt: o.startsAt.toISOString(),
-          endsAt: o.endsAt.toISOString(),
-          timeZone: s.timeZone,
-          format: s.format as OccurrenceView['format'],
-          status: s.status as SessionStatus,
-          moved: o.moved,
-          groupIds: (s.groups ?? []).map((g) => g.id),
-          myRsvp: mine.get(s.id) ?? null,
-          audience: s.audience,
-        });
-      }
-    }
+    for (const s of sessions) out.push(...(await this.occurrenceViews(s, from, to, mine.get(s.id) ?? null)));
     out.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     return { from: from.toISOString(), to: to.toISOString(), occurrences: out };
+  }
+
+  /**
+   * Occurrences in [from, to) of one session (a series' dates, moved and cancelled ones marked), for whoever may
+   * see the session; 404 otherwise, as for the session itself.
+   */
+  async sessionOccurrences(principal: Principal, id: string, from: Date, to: Date): Promise<CalendarResponse> {
+    checkRange(from, to);
+    const { session } = await this.readable(principal, id);
+    const withGroups = await this.db
+      .getRepository(SessionEntity)
+      .findOneOrFail({ where: { id: session.id }, relations: { groups: true } });
+    const rows: { rsvp: Rsvp }[] = await this.db.query(
+      `SELECT rsvp FROM invitations WHERE session_id = $1 AND user_id = $2`,
+      [id, principal.userId],
+    );
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      occurrences: await this.occurrenceViews(withGroups, from, to, rows[0]?.rsvp ?? null),
+    };
+  }
+
+  private async occurrenceViews(
+    s: SessionEntity,
+    from: Date,
+    to: Date,
+    myRsvp: Rsvp | null,
+  ): Promise<OccurrenceView[]> {
+    return occurrences(await this.spec(s), from, to).map((o) => ({
+      sessionId: s.id,
+      recurrenceId: o.recurrenceId.toISOString(),
+      title: s.title,
+      startsAt: o.startsAt.toISOString(),
+      endsAt: o.endsAt.toISOString(),
+      timeZone: s.timeZone,
+      format: s.format as OccurrenceView['format'],
+      status: s.status as SessionStatus,
+      moved: o.moved,
+      groupIds: (s.groups ?? []).map((g) => g.id),
+      myRsvp,
+      audience: s.audience,
+    }));
   }
 
   // ---- changes -------------------------------------------------------------------------------------------

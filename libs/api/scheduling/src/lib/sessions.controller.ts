@@ -29,6 +29,7 @@ import { CalendarFeedService } from './calendar-feed.service';
 import { ReminderService } from './reminder.service';
 import {
   CalendarQueryDto,
+  OccurrencesQueryDto,
   CancelOccurrenceDto,
   CreateSessionDto,
   MoveOccurrenceDto,
@@ -85,6 +86,19 @@ export class SessionsController {
   @ApiOperation({ summary: 'A session with agenda, invitees and RSVP counts' })
   get(@CurrentPrincipal() p: Principal, @Param('id', uuid()) id: string): Promise<SessionView> {
     return this.sessions.view(p, id);
+  }
+
+  @Get(':id/occurrences')
+  @Can(Action.SignedIn)
+  @ApiOperation({
+    summary: 'Occurrences of one session between from and to (whoever may see the session; 404 otherwise)',
+  })
+  occurrences(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuid()) id: string,
+    @Query() q: OccurrencesQueryDto,
+  ): Promise<CalendarResponse> {
+    return this.sessions.sessionOccurrences(p, id, new Date(q.from), new Date(q.to));
   }
 
   @Patch(':id')

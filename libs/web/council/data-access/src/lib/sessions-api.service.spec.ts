@@ -35,6 +35,20 @@ describe('SessionsApiService', () => {
     expect(http.expectOne((r) => r.url === '/api/sessions/calendar').request.params.has('groupId')).toBe(false);
   });
 
+  it('reads one session’s occurrences between two instants', () => {
+    const response: CalendarResponse = { from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z', occurrences: [] };
+    let received: CalendarResponse | undefined;
+    sut
+      .occurrences('s/1', new Date('2024-12-31T19:00:00Z'), '2025-01-31T19:00:00.000Z')
+      .subscribe((v) => (received = v));
+    const request = http.expectOne((r) => r.url === '/api/sessions/s%2F1/occurrences');
+    expect(request.request.method).toBe('GET');
+    expect(request.request.params.get('from')).toBe('2024-12-31T19:00:00.000Z');
+    expect(request.request.params.get('to')).toBe('2025-01-31T19:00:00.000Z');
+    request.flush(response);
+    expect(received).toEqual(response);
+  });
+
   it('creates, reads, changes and cancels sessions', () => {
     const body = {
       title: 'Spring session',

@@ -35,6 +35,14 @@ export class SessionsApiService {
     return this.http.get<CalendarResponse>(`${SESSIONS_API_ROOT}/calendar`, { params });
   }
 
+  /** `GET /api/sessions/:id/occurrences?from&to`: one session's dates (a series' moved and cancelled ones marked). */
+  occurrences(sessionId: string, from: Date | string, to: Date | string): Observable<CalendarResponse> {
+    const params = new HttpParams()
+      .set('from', typeof from === 'string' ? from : from.toISOString())
+      .set('to', typeof to === 'string' ? to : to.toISOString());
+    return this.http.get<CalendarResponse>(`${SESSIONS_API_ROOT}/${id(sessionId)}/occurrences`, { params });
+  }
+
   /** `POST /api/sessions` (201): chairs of every named group, or the secretariat. */
   create(request: CreateSessionRequest): Observable<SessionView> {
     return this.http.post<SessionView>(SESSIONS_API_ROOT, request);

@@ -193,9 +193,8 @@ export class SessionDetailComponent {
     if (session.rrule) {
       const from = new Date();
       const to = new Date(from.getTime() + SERIES_DAYS * 86_400_000);
-      this.api.calendar(from, to, session.myRsvp === null ? (session.groupIds[0] ?? null) : null).subscribe({
-        next: (response) =>
-          this.occurrences.set(response.occurrences.filter((o) => o.sessionId === session.id).slice(0, 12)),
+      this.api.occurrences(session.id, from, to).subscribe({
+        next: (response) => this.occurrences.set(response.occurrences.slice(0, 12)),
         error: () => this.occurrences.set([]),
       });
     } else {
